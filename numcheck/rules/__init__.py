@@ -1,0 +1,1 @@
+"""Rule kinds (Python), rule packs (YAML), and the loader that joins them."""

@@ -1,0 +1,139 @@
+"""The contract between the engine and rule kinds.
+
+A *rule kind* is Python code (one module per kind in :mod:`numcheck.rules.kinds`) that knows
+how to look for one sort of contradiction. A *rule* is data: a YAML entry in a pack under
+``rules/`` that names a kind and gives it a code, a dotted name, a level, a message template and
+parameters. The engine owns iteration, suppression, levels and output; a kind only yields
+findings (it never prints, reads files or touches the CLI).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, ClassVar, Literal, Protocol
+
+from numcheck.claims import Claim
+from numcheck.documents import Document
+from numcheck.findings import Evidence, Finding, Severity
+from numcheck.segment import Sentence
+
+Scope = Literal["document", "corpus"]
+
+
+@dataclass(frozen=True)
+class RuleDocs:
+    """Documentation in the ruff style, shown by ``numcheck explain CODE``."""
+
+    what: str = ""
+    why: str = ""
+    example: str = ""
+    fix: str = ""
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One configured rule: a kind plus its code, name, level and parameters."""
+
+    code: str
+    name: str
+    kind: str
+    level: Severity
+    message: str
+    params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    groups: tuple[str, ...] = ()
+    docs: RuleDocs = field(default_factory=RuleDocs)
+    enabled: bool = True
+    source: str = ""
+
+    def param(self, key: str, default: Any = None) -> Any:
+        return self.params.get(key, default)
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What a document-scope rule sees: one document, its sentences and its claims."""
+
+    document: Document
+    sentences: Sequence[Sentence]
+    claims: Sequence[Claim]
+
+    def evidence(self, claim: Claim) -> Evidence:
+        return Evidence(
+            path=claim.path,
+            line=claim.line,
+            column=claim.column,
+            text=claim.text,
+            start=claim.start,
+            end=claim.end,
+            doc_id=claim.doc_id,
+        )
+
+    def span_evidence(self, start: int, end: int) -> Evidence:
+        line, column = self.document.position(start)
+        return Evidence(
+            path=self.document.path,
+            line=line,
+            column=column,
+            text=self.document.text[start:end],
+            start=start,
+            end=end,
+            doc_id=self.document.meta.get("id"),
+        )
+
+    def finding(
+        self,
+        rule: RuleSpec,
+        message: str,
+        evidence: Sequence[Evidence],
+        explanation: str,
+        suggestion: str | None = None,
+    ) -> Finding:
+        """Build a finding located at its first piece of evidence."""
+        first = evidence[0]
+        return Finding(
+            rule=rule.code,
+            name=rule.name,
+            severity=rule.level,
+            message=message,
+            path=first.path,
+            line=first.line,
+            column=first.column,
+            evidence=tuple(evidence),
+            explanation=explanation,
+            suggestion=suggestion,
+            doc_id=first.doc_id,
+        )
+
+
+class RuleKind(Protocol):
+    """A rule kind. Implementations are plain classes registered with :func:`register`."""
+
+    kind: ClassVar[str]
+    scope: ClassVar[Scope]
+    docs: ClassVar[RuleDocs]
+    #: JSON Schema (a dict) for this kind's ``params``; validated when packs load.
+    params_schema: ClassVar[Mapping[str, Any]]
+
+    def check(self, rule: RuleSpec, ctx: DocumentContext) -> Iterator[Finding]: ...
+
+
+class CorpusRuleKind(Protocol):
+    kind: ClassVar[str]
+    scope: ClassVar[Scope]
+    docs: ClassVar[RuleDocs]
+    params_schema: ClassVar[Mapping[str, Any]]
+
+    def check_corpus(
+        self, rule: RuleSpec, contexts: Sequence[DocumentContext]
+    ) -> Iterator[Finding]: ...
+
+
+KINDS: dict[str, type[Any]] = {}
+
+
+def register(cls: type[Any]) -> type[Any]:
+    """Class decorator: make a rule kind available to YAML packs under ``cls.kind``."""
+    KINDS[cls.kind] = cls
+    return cls

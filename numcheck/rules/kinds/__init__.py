@@ -1,0 +1,1 @@
+"""One module per rule kind; importing this package registers them all."""

@@ -1,0 +1,119 @@
+"""Sentences and paragraphs with character offsets.
+
+A rule-based splitter tuned for news prose: it splits after ``.``, ``!`` or ``?`` (plus closing
+quotes or brackets) when whitespace and a plausible sentence start follow, and not after
+abbreviations (``Mr.``, ``U.S.``, ``Jan.``), initials (``J. Smith``) or inside numbers. Blank
+lines always end a paragraph; single line breaks end a sentence only when the line looks like a
+heading or list item. See ``benchmarks/segmenter.py`` for the comparison that chose it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres
+    supt insp det no nos vs v etc inc ltd co corp bros plc llc dept univ assn est approx fig figs
+    eq ref vol pp ch sec art jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed
+    thu thur thurs fri sat sun e.g i.e a.m p.m u.s u.k u.n e.u d.c al cf op ed eds"""
+    .split()
+)
+
+# A candidate boundary: terminal punctuation, optional closers, then whitespace.
+_BOUNDARY = re.compile(r"""[.!?…]+['"’”)\]]*(?=\s)""")
+_PARAGRAPH = re.compile(r"\n[ \t\r]*\n\s*")
+_LINE = re.compile(r"\n")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_START_AFTER = re.compile(r"""\s+(['"‘“(\[]*)(\S)""")
+
+
+def _is_boundary(text: str, end: int, match_start: int) -> bool:
+    """Decide whether the punctuation ending at ``end`` closes a sentence."""
+    nxt = _START_AFTER.match(text, end)
+    if nxt is None:
+        return True
+    first = nxt.group(2)
+    if text[match_start] != ".":
+        return first.isupper() or first.isdigit() or bool(nxt.group(1))
+    word_match = _WORD_BEFORE.search(text, max(0, match_start - 40), match_start)
+    word = word_match.group(1) if word_match else ""
+    bare = word.rstrip(".").lower()
+    if bare in _ABBREVIATIONS and not (bare in {"u.s", "u.k", "no"} and first.isupper()
+                                         and _next_word_starts_sentence(text, nxt.start(2))):
+        return False
+    if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
+        return False
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word) and not first.isupper():
+        return False
+    return first.isupper() or first.isdigit() or bool(nxt.group(1)) or not first.isalpha()
+
+
+_SENTENCE_STARTERS = frozenset(
+    "The A An It He She They We I In On But And This That These Those There His Her Its Their"
+    " Our Mr Mrs Ms Dr However Meanwhile Last Next Some Many Most".split()
+)
+
+
+def _next_word_starts_sentence(text: str, pos: int) -> bool:
+    match = re.match(r"[A-Za-z]+", text[pos : pos + 20])
+    return bool(match and match.group(0) in _SENTENCE_STARTERS)
+
+
+def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if _is_boundary(text, match.end(), match.start()):
+            yield cursor, match.end()
+            cursor = match.end()
+    yield cursor, end
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Single line breaks inside a paragraph split it when a line has no final punctuation
+    and the next starts with a capital (headlines, bylines, list items)."""
+    cursor = start
+    for match in _LINE.finditer(text, start, end):
+        before = text[cursor : match.start()].rstrip()
+        after = text[match.end() : end].lstrip()
+        if before and (not before[-1] in ",;:-–—" and (not after or not after[0].islower())):
+            yield cursor, match.start()
+            cursor = match.end()
+    yield cursor, end
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of paragraphs: text separated by blank lines."""
+    cursor = 0
+    for match in _PARAGRAPH.finditer(text):
+        if text[cursor : match.start()].strip():
+            yield cursor, match.start()
+        cursor = match.end()
+    if text[cursor:].strip():
+        yield cursor, len(text)
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences; offsets index into ``text``, whitespace trimmed."""
+    result: list[Sentence] = []
+    for number, (p_start, p_end) in enumerate(paragraphs(text)):
+        for l_start, l_end in _lines(text, p_start, p_end):
+            for s_start, s_end in _split_block(text, l_start, l_end):
+                chunk = text[s_start:s_end]
+                stripped = chunk.strip()
+                if not stripped:
+                    continue
+                lead = len(chunk) - len(chunk.lstrip())
+                start = s_start + lead
+                result.append(Sentence(start, start + len(stripped), stripped, number))
+    return result
