@@ -82,7 +82,8 @@ class Claim:
     sentence_start: int = 0
     doc_date: str | None = None
     doc_id: str | None = None
-    decimals: int = 0
+    step: float = 0.0
+    upper: float | None = None
 
     @property
     def interval(self) -> Interval:

@@ -65,7 +65,7 @@ class Document:
 
     path: str
     text: str
-    meta: Mapping[str, str] = field(default=_EMPTY)
+    meta: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     source_map: SourceMap | None = None
 
     @classmethod

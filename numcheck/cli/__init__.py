@@ -15,6 +15,11 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _root() -> None:
+    """numcheck: numeric claims consistency checker."""
+
+
 def _register() -> None:
     # Each module adds its command(s) to ``app`` on import.
     from numcheck.cli import extract_cmd  # noqa: F401

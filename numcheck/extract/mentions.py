@@ -1,0 +1,284 @@
+"""One sentence in, its quantities out: the correction layer's main pass.
+
+Order matters and follows ``notes/extraction.md``: cheap lexical work first (numbers, units
+from the news lexicon, typed non-quantities, bounds), quantulum3 only for words the lexicon does
+not know, then sentence-level repairs (ranges, shared units, counted list items).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from numcheck.claims import Bound
+from numcheck.extract import quantulum
+from numcheck.extract.context import (
+    bound_before,
+    direction,
+    quantity_of,
+)
+from numcheck.extract.intervals import DEFAULT_TOLERANCE, interval
+from numcheck.extract.numbers import NumberMatch, find_numbers
+from numcheck.extract.typed import classify
+from numcheck.extract.units import UnitMatch, currency_before, kind_of, unit_after
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A claim before it is placed in a document: offsets are within the sentence."""
+
+    start: int
+    end: int
+    value: float
+    step: float
+    bound: Bound
+    unit: str | None
+    kind: str
+    quantity_of: str | None
+    change: str | None
+    low: float
+    high: float
+    low_closed: bool
+    high_closed: bool
+    upper: float | None = None
+    ceiling: bool = False
+    number_start: int = 0
+    number_end: int = 0
+
+
+# Words after "m" that make it metres, not millions ("a 100m sprint", "5m tall").
+_METRE_CONTEXT = re.compile(
+    r"^\s?(?:tall|high|long|deep|wide|away|across|above|below|under|underground|sprint|race|"
+    r"hurdles|freestyle|backstroke|butterfly|breaststroke|relay|run|dash|final|metres?|from|"
+    r"of\s+(?:water|snow|rain)|in\s+(?:height|length|diameter|depth))\b",
+    re.I,
+)
+_NOUN_AFTER = re.compile(r"^[\s-]?(?:[A-Za-z][\w-]*)")
+_SHARE_OF = re.compile(r"^\s+of\b", re.I)
+_CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|and|-to-)\s*$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:[$£€¥]|US\$)?$", re.I)
+_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|up\s+to\s+)?(?:[$£€¥]|US\$)?$", re.I)
+_LIST_ITEM = re.compile(r"(?:,|\band\b|\bor\b|[–—:])\s+(?P<a>an?)\s+(?=[A-Za-z])", re.I)
+
+
+def _resolve_million_or_metre(text: str, n: NumberMatch, has_currency: bool) -> NumberMatch | None:
+    """For "5m": metres unless money or a counted noun follows. Returns the metre reading."""
+    if n.scale_suffix != "m" or has_currency:
+        return None
+    after = text[n.end : n.end + 30]
+    if _METRE_CONTEXT.match(after) or not _NOUN_AFTER.match(after) or after[:1] in ".,;)":
+        return replace(n, value=n.value / 1e6, step=n.step / 1e6)
+    return None
+
+
+def _unit_from_quantulum(sentence: str, n: NumberMatch) -> UnitMatch | None:
+    after = re.match(r"[\s\u00a0-]?([A-Za-zµμΩ°][\w/²³°.-]*)", sentence[n.end : n.end + 40])
+    if not after or not quantulum.might_be_unit(after.group(1).rstrip(".")):
+        return None
+    for q in quantulum.parse_units(sentence):
+        if q.start <= n.start < q.end or (n.start <= q.start < n.end):
+            if q.unit is None:
+                return None
+            return UnitMatch(q.unit, n.end, q.end, sentence[n.end : q.end].strip())
+    return None
+
+
+def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention]:
+    """All mentions of numbers in one sentence, quantities and typed non-quantities alike."""
+    numbers = find_numbers(sentence)
+    mentions: list[Mention] = []
+    for n in numbers:
+        mention = _mention(sentence, n, tolerance)
+        if mention is not None:
+            mentions.append(mention)
+    mentions = _join_ranges(sentence, mentions, tolerance)
+    mentions = _share_units(sentence, mentions, tolerance)
+    mentions.extend(_counted_list_items(sentence, mentions, tolerance))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
+    start = n.start
+    currency = currency_before(sentence, n.start) if not n.words else None
+    unit: str | None = None
+    end = n.end
+    if currency is not None:
+        unit, start = currency
+        money_word = unit_after(sentence, n.end)
+        if money_word is not None and money_word.unit in ("cent", "penny"):
+            money_word = None
+        if money_word is not None and money_word.text.lower().startswith(("dollar", "us dollar")):
+            end = money_word.end
+    else:
+        metre = _resolve_million_or_metre(sentence, n, False)
+        if metre is not None:
+            n = metre
+            unit, end = "meter", n.end
+        else:
+            found = unit_after(sentence, n.end, allow_metre=not n.words)
+            if found is None and not n.words:
+                found = _unit_from_quantulum(sentence, n)
+            if found is not None:
+                unit, end = found.unit, found.end
+    typed = classify(sentence, n, unit is not None or currency is not None, start == 0)
+    if typed == "age":
+        unit = "year"
+    if typed is not None and typed != "age":
+        return Mention(
+            start=start, end=end, value=n.value, step=n.step, bound="=", unit=None, kind=typed,
+            quantity_of=None, change=None, low=n.value, high=n.value, low_closed=True,
+            high_closed=True, number_start=n.start, number_end=n.end,
+        )
+    if n.words and n.value == 1 and re.match(r"(?i)an?\b", n.text) and n.vague_high is None:
+        return None  # "a"/"an" alone is counted only in lists of parts (see below)
+    if n.text.lower() == "one" and re.search(r"(?i)\b(?:no|any|every|some|the|that|this)\s+$",
+                                              sentence[: n.start]):
+        return None
+    if n.text.lower() == "one" and re.match(r"(?i)\s+(?:another|day|of\s+the\s+\w+est)\b",
+                                             sentence[n.end :]):
+        return None
+    bound_info = bound_before(sentence, start)
+    bound: Bound = "=" if bound_info is None else bound_info[0]
+    ceiling = bool(bound_info and bound_info[1])
+    if n.vague_high is not None:
+        bound = "~"
+    change = direction(sentence, start, end)
+    kind = "age" if typed == "age" else kind_of(unit)
+    what = quantity_of(sentence, end)
+    cap = 100.0 if unit == "percent" and _SHARE_OF.match(sentence[end:]) else None
+    upper = n.vague_high
+    b = interval(n.value, n.step, bound, ceiling, cap, tolerance, upper)
+    if n.vague_high is not None:
+        b = interval(n.value, 0.0, "=", upper=upper)
+    return Mention(
+        start=start, end=end, value=n.value, step=n.step, bound=bound, unit=unit, kind=kind,
+        quantity_of=what, change=change, low=b.low, high=b.high, low_closed=b.low_closed,
+        high_closed=b.high_closed, upper=upper, ceiling=ceiling, number_start=n.start,
+        number_end=n.end,
+    )
+
+
+def _rebound(m: Mention, tolerance: float) -> Mention:
+    b = interval(m.value, m.step, m.bound, m.ceiling, None, tolerance, m.upper)
+    return replace(m, low=b.low, high=b.high, low_closed=b.low_closed, high_closed=b.high_closed)
+
+
+def _is_quantity(m: Mention) -> bool:
+    return m.kind in ("measure", "count", "percent", "money", "age")
+
+
+def _join_ranges(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
+    """ "5-10 km", "between 5 and 10 km", "1 to 1.5 degrees" → one range claim.
+
+    "from 4.1% to 5.3%" stays two claims (a change), but the first takes the second's unit.
+    """
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        if i + 1 < len(mentions):
+            b = mentions[i + 1]
+            between = sentence[a.end : b.start]
+            if (
+                _is_quantity(a) and _is_quantity(b) and _CONNECTOR.match(between)
+                and (a.unit is None or a.unit == b.unit) and a.upper is None and b.upper is None
+            ):
+                before = sentence[: a.start]
+                is_between = bool(_BETWEEN.search(before))
+                if between.strip().lower() == "and" and not is_between:
+                    out.append(a)
+                    i += 1
+                    continue
+                scale = _shared_scale(a, b)
+                if _FROM.search(before) and not is_between:
+                    if a.unit is None and b.unit is not None:
+                        a = _rebound(replace(a, unit=b.unit, kind=b.kind, value=a.value * scale,
+                                             step=a.step * scale,
+                                             quantity_of=a.quantity_of or b.quantity_of),
+                                     tolerance)
+                    out.append(a)
+                    i += 1
+                    continue
+                if b.unit is not None or b.quantity_of is not None or between.strip() in "-–":
+                    if b.value > a.value * scale and not (
+                        between.strip() in "-–" and b.unit is None and b.quantity_of is None
+                    ):
+                        low_value = a.value * scale
+                        joined = Mention(
+                            start=a.start, end=b.end, value=low_value, step=b.step,
+                            bound="=" if a.bound == "=" else a.bound, unit=b.unit,
+                            kind=b.kind, quantity_of=b.quantity_of, change=a.change or b.change,
+                            low=0, high=0, low_closed=True, high_closed=True, upper=b.value,
+                            number_start=a.number_start, number_end=b.number_end,
+                        )
+                        if joined.bound not in ("=", "~"):
+                            joined = replace(joined, bound="=")
+                        out.append(_rebound(joined, tolerance))
+                        i += 2
+                        continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _shared_scale(a: Mention, b: Mention) -> float:
+    """ "$10 to $15 billion": the scale written once applies to both ends."""
+    if a.value <= 0 or b.value <= 0:
+        return 1.0
+    for scale in (1e12, 1e9, 1e6, 1e3):
+        if b.value >= scale and b.step >= scale / 1000 and a.value < scale and a.value * scale < b.value * 10:
+            if a.value * scale <= b.value:
+                return scale
+    return 1.0
+
+
+def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
+    """ "rose 64.06 points to 4,577.10": the second number takes the first one's unit."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if b.unit is not None or a.unit is None or not _is_quantity(a) or b.kind != "count":
+            continue
+        between = sentence[a.end : b.start]
+        if re.fullmatch(r"\s*(?:to|at|from|,\s*to)\s*", between) and b.quantity_of is None:
+            out[i] = _rebound(replace(b, unit=a.unit, kind=a.kind), tolerance)
+    return out
+
+
+def _counted_list_items(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
+    """ "two service members, a Pentagon civilian and a US contractor": each "a" item is 1.
+
+    A rule of English enumeration: in a list whose items are counted noun phrases, an item
+    introduced by "a"/"an" counts one. Only lists that follow a counted item qualify, so "a
+    Trump goal" or "a change in tactics" never become numbers.
+    """
+    counts = [m for m in mentions if m.kind == "count" and m.quantity_of]
+    if not counts:
+        return []
+    found: list[Mention] = []
+    for match in _LIST_ITEM.finditer(sentence):
+        a_start = match.start("a")
+        previous = [m for m in counts if m.end <= a_start]
+        if not previous:
+            continue
+        last = previous[-1]
+        gap = sentence[last.end : a_start]
+        if len(gap) > 80 or re.search(r"[.;()]", gap) or re.search(
+            r"\b(?:is|are|was|were|has|have|had|said|says|will|would|that|which|who)\b", gap
+        ):
+            continue
+        what = quantity_of(sentence, match.end("a"))
+        if what is None:
+            continue
+        end = match.end("a")
+        end = sentence.index(what.split()[-1], end) + len(what.split()[-1])
+        b = interval(1.0, 1.0, "=", tolerance=tolerance)
+        found.append(
+            Mention(
+                start=a_start, end=end, value=1.0, step=1.0, bound="=", unit=None, kind="count",
+                quantity_of=what, change=None, low=b.low, high=b.high, low_closed=b.low_closed,
+                high_closed=b.high_closed, number_start=a_start, number_end=match.end("a"),
+            )
+        )
+    return found

@@ -1,0 +1,214 @@
+"""Numbers as written: digits, number words, fractions and vague plurals.
+
+Each match carries its value, the rounding step implied by the digits written (``1.93`` has step
+0.01; ``3,200`` is rounded at its last non-zero digit, step 100) and its exact span. Scale words
+and news suffixes (``1.2m``, ``$3bn``, ``half a million``) are folded into the value here, so
+later stages never re-read the digits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "crore": 10_000_000, "lakh": 100_000,
+}
+# Abbreviated scale suffixes after digits. "m" is resolved by context (million or metre).
+SUFFIX_SCALES = {
+    "k": 1e3, "K": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "M": 1e6, "bn": 1e9, "b": 1e9,
+    "B": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+}
+FRACTIONS = {
+    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
+    "quarters": 0.25, "fifth": 0.2, "fifths": 0.2, "sixth": 1 / 6, "tenth": 0.1, "tenths": 0.1,
+}
+VAGUE = {  # "dozens of", "hundreds of": the interval a reader would allow
+    "dozens": (12.0, 120.0), "scores": (40.0, 200.0), "hundreds": (100.0, 1_000.0),
+    "thousands": (1_000.0, 10_000.0), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
+    "tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6),
+    "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9),
+    "tens of billions": (1e10, 1e11),
+}
+
+NUMBER_WORDS = frozenset(SMALL) | frozenset(TENS) | frozenset(SCALES) | {"dozen", "half"}
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A number in the text: ``value`` in plain units, ``step`` its rounding granularity."""
+
+    start: int
+    end: int
+    value: float
+    step: float
+    text: str
+    words: bool = False  # written in words ("four", "a dozen")
+    vague_high: float | None = None  # "thousands of": value is the low end, this the high
+    scale_suffix: str | None = None  # "m", "bn", ... as written (for the m = metre question)
+    negative: bool = False
+
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion|crore|lakh)"
+_SUFFIX = r"(?:bn|mn|mln|bln|tn|trn|tr|k|K|m|M|b|B)"
+DIGIT_NUMBER = re.compile(
+    rf"(?<![\w.,/])(?P<sign>[-−–]|minus\s)?(?P<num>{_DIGITS})"
+    rf"(?:(?P<suffix>{_SUFFIX})(?![\w²³])|[\s\u00a0-]?(?P<scale>{_SCALE_WORDS}s?)\b)?"
+    rf"(?!\.\d|,\d{{3}})",
+)
+_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)"
+)
+WORD_NUMBER = re.compile(
+    rf"\b(?P<a>an?\s+)?(?P<w>{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*)\b",
+    re.I,
+)
+FRACTION = re.compile(
+    r"\b(?P<num>one|two|three|four|a|an)[\s-](?P<den>half|halves|thirds?|quarters?|fifths?"
+    r"|tenths?)\b(?!\s+(?:final|century|time))",
+    re.I,
+)
+HALF_A = re.compile(r"\bhalf\s+an?\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b", re.I)
+VAGUE_PLURAL = re.compile(
+    r"\b(?P<v>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds"
+    r"|thousands|millions|billions)\s+of\b",
+    re.I,
+)
+DIGIT_ONLY = re.compile(r"\d")
+
+
+def step_of(digits: str) -> float:
+    """The rounding step implied by a written number: ``1.93`` → 0.01, ``3,200`` → 100."""
+    plain = digits.replace(",", "")
+    if "." in plain:
+        return 10.0 ** -len(plain.split(".", 1)[1])
+    stripped = plain.lstrip("0")
+    if not stripped:
+        return 1.0
+    zeros = len(stripped) - len(stripped.rstrip("0"))
+    return 10.0**zeros
+
+
+def parse_words(phrase: str) -> float | None:
+    """Value of an English number phrase: "twenty-five", "three hundred and fifty"."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for token in re.split(r"[\s-]+", phrase.lower()):
+        if token in ("and", "a", "an", ""):
+            continue
+        if token in SMALL:
+            current += SMALL[token]
+        elif token in TENS:
+            current += TENS[token]
+        elif token == "dozen":
+            current = (current or 1) * 12
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token in SCALES:
+            total += (current or 1) * SCALES[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def digit_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
+    found: list[NumberMatch] = []
+    for m in DIGIT_NUMBER.finditer(text, start, len(text) if end is None else end):
+        digits = m.group("num")
+        try:
+            value = float(digits.replace(",", ""))
+        except ValueError:
+            continue
+        step = step_of(digits)
+        scale = 1.0
+        suffix = m.group("suffix")
+        if suffix:
+            scale = SUFFIX_SCALES[suffix]
+        elif m.group("scale"):
+            scale = float(SCALES[m.group("scale").lower().rstrip("s")])
+        sign = m.group("sign")
+        negative = bool(sign) and (sign.startswith("minus") or sign == "−" or (
+            sign == "-" and (m.start() == 0 or text[m.start() - 1] in " (\t\n")
+        ))
+        num_start = m.start("num") if not negative else m.start()
+        value *= scale
+        step *= scale
+        if negative:
+            value = -value
+        found.append(
+            NumberMatch(
+                start=num_start,
+                end=m.end(),
+                value=value,
+                step=step,
+                text=text[num_start : m.end()],
+                scale_suffix=suffix,
+                negative=negative,
+            )
+        )
+    return found
+
+
+def word_numbers(text: str) -> list[NumberMatch]:
+    found: list[NumberMatch] = []
+    for m in HALF_A.finditer(text):
+        scale = m.group("scale").lower()
+        base = 12.0 if scale == "dozen" else float(SCALES[scale])
+        found.append(NumberMatch(m.start(), m.end(), base / 2, base / 10, m.group(0), True))
+    for m in FRACTION.finditer(text):
+        num = m.group("num").lower()
+        numerator = 1.0 if num in ("a", "an") else float(SMALL[num])
+        value = numerator * FRACTIONS[m.group("den").lower()]
+        found.append(NumberMatch(m.start(), m.end(), value, 0.0, m.group(0), True))
+    for m in VAGUE_PLURAL.finditer(text):
+        key = " ".join(m.group("v").lower().split())
+        low, high = VAGUE[key]
+        found.append(
+            NumberMatch(m.start(), m.start("v") + len(m.group("v")), low, 0.0,
+                        m.group("v"), True, vague_high=high)
+        )
+    for m in WORD_NUMBER.finditer(text):
+        phrase = m.group("w")
+        value = parse_words(phrase)
+        if value is None:
+            continue
+        article = m.group("a")
+        lowered = phrase.lower()
+        if lowered in SCALES or lowered == "dozen":
+            if not article:
+                continue  # a bare "million" after digits is handled by digit_numbers
+        start = m.start() if article else m.start("w")
+        last = lowered.split()[-1].split("-")[-1]
+        step = float(SCALES.get(last, 1)) if last in SCALES else 1.0
+        found.append(NumberMatch(start, m.end(), value, step, text[start : m.end()], True))
+    return found
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """All numbers in ``text``, longest match first where they overlap, in text order."""
+    candidates = digit_numbers(text) + word_numbers(text)
+    candidates.sort(key=lambda n: (n.start, -(n.end - n.start)))
+    chosen: list[NumberMatch] = []
+    last_end = -1
+    for cand in candidates:
+        if cand.start >= last_end:
+            chosen.append(cand)
+            last_end = cand.end
+    return chosen

@@ -1,0 +1,205 @@
+"""Which unit follows (or precedes) a number: the news lexicon first, money in context.
+
+The lexicon (``units_news.txt``) covers what news text writes; quantulum3's larger dictionary
+is consulted only for words the lexicon does not know (see :mod:`numcheck.extract.quantulum`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from numcheck import units
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    unit: str  # pint canonical string or ISO currency code
+    start: int
+    end: int
+    text: str
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith("foot"):
+        return word[:-4] + "feet"
+    return word + "s"
+
+
+@cache
+def _lexicon() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
+    text = resources.files("numcheck.extract").joinpath("units_news.txt").read_text("utf-8")
+    folded: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        expression, *surfaces = (part.strip() for part in line.split("|"))
+        unit = units.canonical(expression)
+        for surface in surfaces:
+            if surface.startswith("="):
+                exact[surface[1:]] = unit
+                continue
+            folded[surface.lower()] = unit
+            if surface[-1].isalpha() and len(surface) > 3:
+                *head, last = surface.split(" ")
+                plural = " ".join([*head, _plural(last)])
+                folded.setdefault(plural.lower(), unit)
+
+    def alternation(words: dict[str, str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    # A unit ends at a word boundary (or right after a symbol such as % or ²).
+    tail = r"(?:(?<=[^\w])|(?![\w²³]))"
+    folded_re = re.compile(rf"(?:{alternation(folded)}){tail}", re.I)
+    exact_re = re.compile(rf"(?:{alternation(exact)}){tail}")
+    return folded_re, exact_re, folded, exact
+
+
+# Currency written before the number. Longest first; "$" alone means US dollars.
+_PREFIX_CODES = {
+    "US$": "USD", "$US": "USD", "US $": "USD", "USD": "USD", "U.S.$": "USD",
+    "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
+    "HK$": "HKD", "HKD": "HKD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD",
+    "R$": "BRL", "$": "USD", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "¥": "JPY",
+    "JPY": "JPY", "CN¥": "CNY", "RMB": "CNY", "CNY": "CNY", "₹": "INR", "Rs.": "INR",
+    "Rs": "INR", "INR": "INR", "RM": "MYR", "₩": "KRW", "₦": "NGN", "₪": "ILS", "CHF": "CHF",
+    "₽": "RUB", "R": "ZAR",
+}
+_PREFIX_RE = re.compile(
+    r"(?:"
+    + "|".join(re.escape(p) for p in sorted(_PREFIX_CODES, key=len, reverse=True))
+    + r")\s?$"
+)
+
+# Currency written after the number, with its qualifier where one is needed.
+_MONEY_WORDS: tuple[tuple[str, str], ...] = (
+    (r"(?:us|u\.s\.|american)\s+dollars?", "USD"),
+    (r"australian\s+dollars?|aussie\s+dollars?", "AUD"),
+    (r"canadian\s+dollars?", "CAD"),
+    (r"hong\s+kong\s+dollars?", "HKD"),
+    (r"new\s+zealand\s+dollars?", "NZD"),
+    (r"singapore\s+dollars?", "SGD"),
+    (r"dollars?", "USD"),
+    (r"pounds?\s+sterling|sterling", "GBP"),
+    (r"euros?", "EUR"),
+    (r"(?:japanese\s+)?yen", "JPY"),
+    (r"(?:chinese\s+)?(?:yuan|renminbi)", "CNY"),
+    (r"(?:indian\s+)?rupees?", "INR"),
+    (r"(?:pakistani\s+)?rupees?", "PKR"),
+    (r"(?:malaysian\s+)?ringgit", "MYR"),
+    (r"(?:israeli\s+)?(?:new\s+)?shekels?", "ILS"),
+    (r"(?:russian\s+)?r[o]?ubles?", "RUB"),
+    (r"swiss\s+francs?|francs?", "CHF"),
+    (r"danish\s+(?:kroner|krone|crowns?)", "DKK"),
+    (r"swedish\s+(?:kronor|krona|crowns?)", "SEK"),
+    (r"norwegian\s+(?:kroner|krone|crowns?)", "NOK"),
+    (r"(?:south\s+african\s+)?rand", "ZAR"),
+    (r"(?:nigerian\s+)?naira", "NGN"),
+    (r"(?:mexican\s+)?pesos?", "MXN"),
+    (r"(?:turkish\s+)?lira", "TRY"),
+    (r"bitcoins?", "BTC"),
+    (r"cents?", "cent"),
+    (r"pence|p(?![\w.])", "penny"),
+)
+_MONEY_AFTER = re.compile(
+    r"[\s\u00a0]?(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_MONEY_WORDS)) + r")\b",
+    re.I,
+)
+_POUNDS = re.compile(r"[\s\u00a0]?pounds?\b", re.I)
+_MONEY_CONTEXT = re.compile(
+    r"\b(?:cost|costs|costing|paid|pay|pays|price|prices|priced|worth|fine|fined|spend|spent|"
+    r"salary|salaries|earn|earns|earned|budget|fund|funding|profit|profits|revenue|sales|sold|"
+    r"bought|deal|raise|raised|bid|offer|debt|loan|tax|£|sterling|bonus|wage|wages|cash)\b|£",
+    re.I,
+)
+_MASS_CONTEXT = re.compile(r"\b(?:weigh\w*|heav\w*|lighter|ounces?|kg|kilos?|stone|fish|baby)\b", re.I)
+
+
+def currency_before(text: str, start: int) -> tuple[str, int] | None:
+    """An ISO code written just before ``start`` (``$``, ``US$``, ``£``...) and its offset."""
+    window = text[max(0, start - 6) : start]
+    m = _PREFIX_RE.search(window)
+    if not m:
+        return None
+    token = m.group(0).rstrip()
+    if token == "R" and not re.search(r"(?:^|\s)R\s?$", window):
+        return None
+    if token.isalpha() and len(token) >= 2:
+        before = text[: start - len(m.group(0))]
+        if before and before[-1].isalpha():  # part of a word, e.g. "FOUR5"
+            return None
+    return _PREFIX_CODES[token], start - len(m.group(0))
+
+
+def money_after(text: str, end: int) -> UnitMatch | None:
+    m = _MONEY_AFTER.match(text, end)
+    if m:
+        for i, (_, code) in enumerate(_MONEY_WORDS):
+            if m.group(f"c{i}"):
+                if code == "penny" and m.group(0).strip().lower() == "p":
+                    # "68p" but not "5 p" in a list or "p = .03"
+                    if m.group(0).startswith((" ", "\u00a0")):
+                        return None
+                return UnitMatch(code, m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
+                                 m.end(), m.group(0).strip())
+    m = _POUNDS.match(text, end)
+    if m and _MONEY_CONTEXT.search(text) and not _MASS_CONTEXT.search(text):
+        return UnitMatch("GBP", m.start() + 1 if m.group(0)[0].isspace() else m.start(),
+                         m.end(), m.group(0).strip())
+    if m:
+        return UnitMatch("pound", m.start() + 1 if m.group(0)[0].isspace() else m.start(),
+                         m.end(), m.group(0).strip())
+    return None
+
+
+_GAP = re.compile(r"[\s\u00a0]?-?(?=\S)")
+
+
+def unit_after(text: str, end: int, allow_metre: bool = True) -> UnitMatch | None:
+    """The unit written right after a number ending at ``end`` ("5 km", "5-mile", "40C")."""
+    money = money_after(text, end)
+    if money:
+        return money
+    gap = _GAP.match(text, end)
+    pos = gap.end() if gap else end
+    folded_re, exact_re, folded, exact = _lexicon()
+    best: UnitMatch | None = None
+    for regex, table, fold in ((folded_re, folded, True), (exact_re, exact, False)):
+        m = regex.match(text, pos)
+        if m and (best is None or m.end() > best.end):
+            key = m.group(0).lower() if fold else m.group(0)
+            best = UnitMatch(table[key], m.start(), m.end(), m.group(0))
+    if best is None:
+        return None
+    if best.text in ("C", "F") and text[pos - 1 : pos] == " " and not _temperature_context(text):
+        return None  # "grade C", "Form F"
+    if best.unit == "meter" and best.text == "m" and not allow_metre:
+        return None
+    if pos > end and text[end] == "-" and best.unit in {"percent"}:
+        return None
+    return best
+
+
+_TEMPERATURE = re.compile(r"\b(?:temperature|degrees?|heat|hot|warm|cold|chilly|freez\w*|°)", re.I)
+
+
+def _temperature_context(text: str) -> bool:
+    return bool(_TEMPERATURE.search(text))
+
+
+def kind_of(unit: str | None) -> str:
+    if unit is None:
+        return "count"
+    if unit in ("percent", "percentage_point", "basis_point"):
+        return "percent"
+    if units.is_currency(unit):
+        return "money"
+    return "measure"

@@ -1,0 +1,97 @@
+"""THE pint unit registry of numcheck: one per process, extended by ``units_en.txt``.
+
+Wrap, don't subclass: the rest of numcheck calls the helpers here (canonical names,
+conversion factors, dimensions) and never builds a registry of its own.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+CURRENCY_PREFIX = "currency_"
+
+
+@cache
+def registry() -> Any:
+    """The process-wide :class:`pint.UnitRegistry` (built on first use; pint is slow to load)."""
+    import pint
+
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=None)
+    definitions = resources.files("numcheck").joinpath("units_en.txt").read_text("utf-8")
+    ureg.load_definitions(definitions.splitlines())
+    return ureg
+
+
+@cache
+def canonical(expression: str) -> str:
+    """pint's canonical spelling of a unit expression: ``km**2`` → ``kilometer ** 2``."""
+    return str(registry().Unit(expression))
+
+
+@cache
+def dimension(unit: str | None) -> str:
+    """A stable string for a unit's dimensionality (``"[length] ** 2"``); ``""`` for counts."""
+    if unit is None:
+        return ""
+    return str(registry().Unit(unit).dimensionality)
+
+
+def is_currency(unit: str | None) -> bool:
+    return unit is not None and dimension(unit).startswith(f"[{CURRENCY_PREFIX}")
+
+
+def is_temperature(unit: str | None) -> bool:
+    return unit is not None and dimension(unit) == "[temperature]"
+
+
+@cache
+def compatible(a: str | None, b: str | None) -> bool:
+    """True when a quantity in ``a`` can be converted to ``b`` (never across currencies)."""
+    if a is None or b is None:
+        return a is b
+    return dimension(a) == dimension(b)
+
+
+@cache
+def affine(source: str, target: str) -> tuple[float, float]:
+    """``(factor, offset)`` with ``x_target = x_source * factor + offset``.
+
+    Temperatures are affine (°F = °C × 1.8 + 32); everything else has offset 0.
+    """
+    ureg = registry()
+    zero = ureg.Quantity(0.0, source).to(target).magnitude
+    one = ureg.Quantity(1.0, source).to(target).magnitude
+    return float(one - zero), float(zero)
+
+
+def convert(value: float, source: str, target: str) -> float:
+    factor, offset = affine(source, target)
+    return value * factor + offset
+
+
+@cache
+def symbol(unit: str) -> str:
+    """A short human symbol for messages: ``kilometer ** 2`` → ``km²``."""
+    if unit in _PRETTY:
+        return _PRETTY[unit]
+    try:
+        return f"{registry().Unit(unit):~P}"
+    except Exception:
+        return unit
+
+
+_PRETTY = {
+    "percent": "%",
+    "degree_Celsius": "°C",
+    "degree_Fahrenheit": "°F",
+    "kilometer ** 2": "km²",
+    "mile ** 2": "sq mi",
+    "meter ** 2": "m²",
+    "foot ** 2": "sq ft",
+    "mile_per_hour": "mph",
+    "kilometer_per_hour": "km/h",
+    "metric_ton": "tonnes",
+    "percentage_point": "percentage points",
+}
