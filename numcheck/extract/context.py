@@ -18,7 +18,7 @@ _BOUND_TRIGGERS: tuple[tuple[str, Bound], ...] = (
      r"|in\s+excess\s+of|exceeding|beyond|north\s+of|topping|a\s+record", ">"),
     (r"at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of|minimum\s+of", ">="),
     (r"(?:less|fewer|lower|smaller|shorter|younger)\s+than|under|below|beneath|short\s+of"
-     r"|shy\s+of|south\s+of|sub", "<"),
+     r"|shy\s+of|south\s+of", "<"),
     (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|as\s+(?:many|much|high|long|few|"
      r"little)\s+as|a\s+maximum\s+of|maximum\s+of|capped\s+at|as\s+much\s+as", "<="),
     (r"nearly|almost|close\s+to|approaching|not\s+quite|getting\s+on\s+for", "~"),
@@ -30,9 +30,11 @@ _BOUND_TRIGGERS: tuple[tuple[str, Bound], ...] = (
 _BOUND_RE = re.compile(
     r"(?:"
     + "|".join(f"(?P<b{i}>\\b(?:{p}))" for i, (p, _) in enumerate(_BOUND_TRIGGERS))
-    + r")[\s\u00a0]*(?:\b(?:by|of)\s+)?(?:the\s+)?$",
+    + r"|(?P<sym_approx>[~≈])|(?P<sym_lt>\bsub-|<|≤)|(?P<sym_gt>>|≥|\+\s*(?=$)))"
+    + r"[\s\u00a0]*(?:\b(?:by|of)\s+)?$",
     re.I,
 )
+_SYMBOL_BOUNDS: dict[str, Bound] = {"sym_approx": "~", "sym_lt": "<", "sym_gt": ">"}
 _APPROXIMATE_CEILING = re.compile(r"\b(?:nearly|almost|close\s+to|approaching|not\s+quite)\W*$", re.I)
 
 _UP = (
@@ -53,7 +55,7 @@ _DOWN = (
     r"|retreat|retreated|retreats|slump|slumps|slumped|slumping|eased|eases|easing|shrank"
     r"|shrink|shrinks|shrunk|contracted|contract|narrowed|slowed|reduced|reduce|reduces"
     r"|reducing|trimmed|slashed|dive|dived|dove|sag|sagged|fall\s+of|drop\s+of|decline\s+of"
-    r"|cut\s+of|loss\s+of|decrease\s+of|trending\s+down|off|halved"
+    r"|cut\s+of|loss\s+of|decrease\s+of|trending\s+down|halved"
 )
 _MODIFIERS = (
     r"(?:\s+(?:by|of|about|around|nearly|almost|some|roughly|approximately|just|only|a\s+further"
@@ -80,6 +82,11 @@ def bound_before(text: str, start: int) -> tuple[Bound, bool] | None:
     m = _BOUND_RE.search(window)
     if not m:
         return None
+    for group, symbol_bound in _SYMBOL_BOUNDS.items():
+        if m.group(group):
+            if group == "sym_gt" and m.group(group).startswith("+"):
+                return None  # "+0.2%" is a rise, not a bound
+            return symbol_bound, False
     for i, (_, bound) in enumerate(_BOUND_TRIGGERS):
         if m.group(f"b{i}"):
             if bound == ">" and re.search(r"\bover\s+(?:the\s+)?$", window, re.I):
@@ -90,15 +97,39 @@ def bound_before(text: str, start: int) -> tuple[Bound, bool] | None:
     return None
 
 
+_PHRASAL = re.compile(
+    r"\b(?:gave|give|gives|giving|given|set|sets|made|make|makes|pick|picked|picks|sign|signed|"
+    r"signs|end|ended|ends|show|showed|shows|turn|turned|turns|took|take|takes|back|lay|laid|"
+    r"lays|paid|pay|pays|sold|sell|sells|cut|cuts|shut|broke|break|kick|kicked|started|start|"
+    r"bottomed|ramp|ramped|scale|scaled|line|lined|hold|held|hands|handed)\s+(?:up|down|off)"
+    r"\b[^.]*$",
+    re.I,
+)
+
+
 def direction(text: str, start: int, end: int) -> str | None:
-    """``"up"``/``"down"`` when a verb of change governs the number ("rose 5%", "a 5% fall")."""
-    before = _DIRECTION_BEFORE.search(text[max(0, start - 60) : start])
-    if before:
-        return "up" if before.group("up") else "down"
+    """``"up"``/``"down"`` when a verb of change governs the number ("rose 5%", "fell by 3").
+
+    Only the verb before the number counts: "a 5% fall" describes a change but leaves the
+    number itself exact (NewsQuant labels it "="); rules read such nouns from the sentence.
+    """
+    window = text[max(0, start - 60) : start]
+    if text[start : start + 1] == "+":
+        return "up"
+    before = _DIRECTION_BEFORE.search(window)
+    if before is None:
+        return None
+    if _PHRASAL.search(window[max(0, before.start() - 12) :]):
+        return None  # "gave up 517 yards", "lay off 600 staff"
+    return "up" if before.group("up") else "down"
+
+
+def direction_after(text: str, end: int) -> str | None:
+    """Direction named by a noun after the number: "a 5% fall", "34% higher"."""
     after = _DIRECTION_AFTER.match(text[end : end + 40])
-    if after:
-        return "up" if after.group("up") else "down"
-    return None
+    if after is None:
+        return None
+    return "up" if after.group("up") else "down"
 
 
 # Words that end a counted noun phrase: determiners, prepositions, conjunctions, pronouns,
@@ -113,14 +144,34 @@ STOPWORDS = frozenset(
     i me my not no also only just even still more most less least very too each every all
     both either neither any some such other another said says say told according while if
     because although though whether then thus however including include includes included
-    against up down out off again once ago last next this year years""".split()
+    against up down out off again once ago last next this year years whilst whereas worldwide
+    available apiece respectively combined nationwide overall altogether instead already
+    left went came made took gave got saw found became began held kept met ran sat sold sent
+    spent stood won wrote fell rose grew hit put set let led fled fought bought brought thought
+    caught taught built lent meant felt dealt knew drew shot lay laid became sank swam struck
+    see sees seen get gets make makes take takes go goes come comes use uses need needs
+    """.split()
+)
+_IRREGULAR_PLURALS = frozenset(
+    "people children men women feet teeth mice geese police staff personnel cattle".split()
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w'’&.-]*")
 _VERBISH = re.compile(r".*(?:ed|ing)$")
 
 
-def quantity_of(text: str, end: int, max_words: int = 4) -> str | None:
-    """The noun phrase a number counts or measures: "2,000 [US troops] from Syria"."""
+def _plural_noun(word: str) -> bool:
+    lower = word.lower()
+    if lower in _IRREGULAR_PLURALS:
+        return True
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s")) and len(lower) > 2
+
+
+def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False) -> str | None:
+    """The noun phrase a number counts or measures: "2,000 [US troops] from Syria".
+
+    With ``plural`` (a number other than one), the phrase ends at its first plural noun:
+    "14 first-team players left the club" counts players.
+    """
     pos = end
     skipped_of = False
     words: list[str] = []
@@ -140,12 +191,14 @@ def quantity_of(text: str, end: int, max_words: int = 4) -> str | None:
                 pos += after.end()
             continue
         acronym = word.isupper() and len(word) > 1  # "US troops": not the pronoun "us"
-        if (lower in STOPWORDS and not acronym) or (_VERBISH.match(lower) and words) or (
-            lower.endswith("ly") and not acronym
-        ):
+        if (lower in STOPWORDS and not acronym) or lower.endswith("ing") or (
+            _VERBISH.match(lower) and words
+        ) or (lower.endswith("ly") and not acronym):
             break
         words.append(word)
         pos = m.end()
+        if plural and _plural_noun(word) and not acronym:
+            break
         if text[pos : pos + 1] in ",;:()\"”“" or text[pos : pos + 2] in (" –", " —"):
             break
     return " ".join(words) if words else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from numcheck import units
 from numcheck.claims import Bound
 from numcheck.extract import quantulum
 from numcheck.extract.context import (
@@ -55,9 +56,20 @@ _METRE_CONTEXT = re.compile(
 )
 _NOUN_AFTER = re.compile(r"^[\s-]?(?:[A-Za-z][\w-]*)")
 _SHARE_OF = re.compile(r"^\s+of\b", re.I)
-_CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|and|-to-)\s*$", re.I)
+_CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|and|or|-to-)\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$£€¥]|US\$)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|up\s+to\s+)?(?:[$£€¥]|US\$)?$", re.I)
+_RATE = re.compile(r"[\s-]?(?:per|a|an|each|/)[\s-]?(?=[A-Za-z])", re.I)
+_CHANGE_VERB = re.compile(
+    r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increase[sd]?|increasing|"
+    r"decrease[sd]?|decreasing|grew|grow|grows|growing|jump(?:ed|s)?|climb(?:ed|s)?|drop(?:ped|s)?|"
+    r"decline[sd]?|declining|cut|cuts|slow(?:ed|s)?|revised?|lowered|raised?|boost(?:ed|s)?|"
+    r"plummet(?:ed|s)?|plunge[sd]?|surge[sd]?|soar(?:ed|s)?|slid|slide|slip(?:ped|s)?|shr[aiu]nk|"
+    r"doubled|halved|tripled|moved?|went|gone|changed?|expand(?:ed|s)?|widen(?:ed|s)?|"
+    r"narrow(?:ed|s)?|improv(?:ed|es)|up|down|creeping|inching|dip(?:ped|s)?|swung|"
+    r"reduc(?:ed|es)|lift(?:ed|s)?|dropping|climbing)\b",
+    re.I,
+)
 _LIST_ITEM = re.compile(r"(?:,|\band\b|\bor\b|[–—:])\s+(?P<a>an?)\s+(?=[A-Za-z])", re.I)
 
 
@@ -135,21 +147,23 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     if n.text.lower() == "one" and re.search(r"(?i)\b(?:no|any|every|some|the|that|this)\s+$",
                                               sentence[: n.start]):
         return None
-    if n.text.lower() == "one" and re.match(r"(?i)\s+(?:another|day|of\s+the\s+\w+est)\b",
-                                             sentence[n.end :]):
+    if n.text.lower() == "one" and re.match(r"(?i)\s+(?:another|day)\b", sentence[n.end :]):
         return None
     bound_info = bound_before(sentence, start)
     bound: Bound = "=" if bound_info is None else bound_info[0]
     ceiling = bool(bound_info and bound_info[1])
-    if n.vague_high is not None:
-        bound = "~"
+    if unit is not None:
+        rate = _rate(sentence, end, unit)
+        if rate is not None:
+            unit, end = rate
     change = direction(sentence, start, end)
     kind = "age" if typed == "age" else kind_of(unit)
-    what = quantity_of(sentence, end)
+    what = quantity_of(sentence, end, plural=n.value != 1)
     cap = 100.0 if unit == "percent" and _SHARE_OF.match(sentence[end:]) else None
     upper = n.vague_high
     b = interval(n.value, n.step, bound, ceiling, cap, tolerance, upper)
-    if n.vague_high is not None:
+    if n.vague_high is not None:  # "thousands of": the range is the whole claim
+        bound = "="
         b = interval(n.value, 0.0, "=", upper=upper)
     return Mention(
         start=start, end=end, value=n.value, step=n.step, bound=bound, unit=unit, kind=kind,
@@ -157,6 +171,22 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
         high_closed=b.high_closed, upper=upper, ceiling=ceiling, number_start=n.start,
         number_end=n.end,
     )
+
+
+def _rate(sentence: str, end: int, unit: str) -> tuple[str, int] | None:
+    """ "$1,271 an ounce", "63 cents per share", "52,000 barrel-a-day" → a compound unit."""
+    m = _RATE.match(sentence, end)
+    if m is None:
+        return None
+    denominator = unit_after(sentence, m.end() - 1 if sentence[m.end() - 1] == " " else m.end())
+    if denominator is None or denominator.start > m.end() or units.is_currency(denominator.unit):
+        return None
+    if denominator.unit in ("percent", "percentage_point", "basis_point", unit):
+        return None
+    try:
+        return units.canonical(f"({unit}) / ({denominator.unit})"), denominator.end
+    except Exception:
+        return None
 
 
 def _rebound(m: Mention, tolerance: float) -> Mention:
@@ -186,12 +216,17 @@ def _join_ranges(sentence: str, mentions: list[Mention], tolerance: float) -> li
             ):
                 before = sentence[: a.start]
                 is_between = bool(_BETWEEN.search(before))
-                if between.strip().lower() == "and" and not is_between:
+                joiner = between.strip().lower()
+                if (joiner == "and" and not is_between) or (
+                    joiner == "or" and not (a.step >= 1 and b.value - a.value <= max(2 * b.step, 1))
+                ):
                     out.append(a)
                     i += 1
                     continue
                 scale = _shared_scale(a, b)
-                if _FROM.search(before) and not is_between:
+                if _FROM.search(before) and not is_between and _CHANGE_VERB.search(
+                    before[max(0, len(before) - 70) :]
+                ):
                     if a.unit is None and b.unit is not None:
                         a = _rebound(replace(a, unit=b.unit, kind=b.kind, value=a.value * scale,
                                              step=a.step * scale,

@@ -63,11 +63,16 @@ class NumberMatch:
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion|crore|lakh)"
 _SUFFIX = r"(?:bn|mn|mln|bln|tn|trn|tr|k|K|m|M|b|B)"
+# Currency codes written flush against the digits ("$US55,931,000", "USD10m", "RM23.50") are
+# the only letters a number may follow directly.
+_GLUED = r"(?:(?<=\$US)|(?<=\$A)|(?<=Y=)|(?<=US\$)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=JPY)|(?<=AUD)|(?<=CAD)|(?<=RM)|(?<=Rs))"
 DIGIT_NUMBER = re.compile(
-    rf"(?<![\w.,/])(?P<sign>[-−–]|minus\s)?(?P<num>{_DIGITS})"
-    rf"(?:(?P<suffix>{_SUFFIX})(?![\w²³])|[\s\u00a0-]?(?P<scale>{_SCALE_WORDS}s?)\b)?"
+    rf"(?:(?<![\w.,/])|{_GLUED})(?P<sign>[-−–+]|minus[\s-])?(?P<num>{_DIGITS})"
+    rf"(?:(?P<suffix>{_SUFFIX})(?![\w²³])"
+    rf"|(?P<scale>(?:[\s\u00a0-]?{_SCALE_WORDS}s?\b)+))?"
     rf"(?!\.\d|,\d{{3}})",
 )
+SLASH_FRACTION = re.compile(r"(?<![\w./⁄-])(?P<n>\d{1,2})\s?[/⁄](?P<d>\d{1,3})(?![\w./⁄-])")
 _WORD = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
@@ -142,12 +147,13 @@ def digit_numbers(text: str, start: int = 0, end: int | None = None) -> list[Num
         if suffix:
             scale = SUFFIX_SCALES[suffix]
         elif m.group("scale"):
-            scale = float(SCALES[m.group("scale").lower().rstrip("s")])
+            for word in re.findall(r"[a-z]+", m.group("scale").lower()):
+                scale *= float(SCALES[word.rstrip("s")] if word.rstrip("s") in SCALES else 1)
         sign = m.group("sign")
         negative = bool(sign) and (sign.startswith("minus") or sign == "−" or (
-            sign == "-" and (m.start() == 0 or text[m.start() - 1] in " (\t\n")
+            sign == "-" and (m.start() == 0 or text[m.start() - 1] in " ($€£¥\t\n")
         ))
-        num_start = m.start("num") if not negative else m.start()
+        num_start = m.start() if negative or sign == "+" else m.start("num")
         value *= scale
         step *= scale
         if negative:
@@ -166,8 +172,24 @@ def digit_numbers(text: str, start: int = 0, end: int | None = None) -> list[Num
     return found
 
 
+def slash_fractions(text: str) -> list[NumberMatch]:
+    """ "1/16 of a pint", "two 1⁄2-inch pipes" (not dates: those have two slashes)."""
+    found: list[NumberMatch] = []
+    for m in SLASH_FRACTION.finditer(text):
+        numerator, denominator = int(m.group("n")), int(m.group("d"))
+        if denominator == 0 or numerator >= denominator:
+            continue
+        found.append(NumberMatch(m.start(), m.end(), numerator / denominator, 0.0, m.group(0)))
+    return found
+
+
+_BARE_HALF = re.compile(r"\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)", re.I)
+
+
 def word_numbers(text: str) -> list[NumberMatch]:
     found: list[NumberMatch] = []
+    for m in _BARE_HALF.finditer(text):
+        found.append(NumberMatch(m.start(), m.end(), 0.5, 0.0, m.group(0), True))
     for m in HALF_A.finditer(text):
         scale = m.group("scale").lower()
         base = 12.0 if scale == "dozen" else float(SCALES[scale])
@@ -203,7 +225,7 @@ def word_numbers(text: str) -> list[NumberMatch]:
 
 def find_numbers(text: str) -> list[NumberMatch]:
     """All numbers in ``text``, longest match first where they overlap, in text order."""
-    candidates = digit_numbers(text) + word_numbers(text)
+    candidates = slash_fractions(text) + digit_numbers(text) + word_numbers(text)
     candidates.sort(key=lambda n: (n.start, -(n.end - n.start)))
     chosen: list[NumberMatch] = []
     last_end = -1

@@ -57,6 +57,25 @@ def year_like(n: NumberMatch) -> bool:
     )
 
 
+_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:than|about|around|roughly|some|nearly|almost|over|under|only|just|exactly|least|"
+    r"most|estimated|approximately|additional|extra|another|further|total\s+of|all)\s+|[~≈<>])$",
+    re.I,
+)
+_NOUN_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?:[a-z]+s|people|staff|police|children)\b")
+
+
+def _reads_as_year(before: str, after: str) -> bool:
+    """ "in 2016", "the 2016 election" are years; "more than 1000 customers" is a count."""
+    if _COUNT_BEFORE.search(before):
+        return False
+    if _NOUN_AFTER.match(after) and not re.search(r"\b(?:the|in|of|since|by|from|until|and|to|"
+                                                  r"during|before|after|between|its|their|"
+                                                  r"his|her|'s|’s)\s+$", before, re.I):
+        return False
+    return True
+
+
 def classify(text: str, n: NumberMatch, has_unit: bool, sentence_start: bool) -> str | None:
     """The typed kind of a non-quantity, or None when ``n`` is a quantity."""
     before = text[max(0, n.start - 40) : n.start]
@@ -95,7 +114,7 @@ def classify(text: str, n: NumberMatch, has_unit: bool, sentence_start: bool) ->
         prev = re.search(r"(\d+)\s?[-–]\s?$", before)
         if prev and int(prev.group(1)) < 200 and n.value < 200 and "." not in n.text:
             return "score"
-    if year_like(n) and not has_unit:
+    if year_like(n) and not has_unit and _reads_as_year(before, after):
         return "year"
     if re.match(r"^s\b|^'s\b|^’s\b", after) and n.value >= 10 and n.value % 10 == 0:
         return "year" if n.value >= 1000 or before.endswith("'") else "age"

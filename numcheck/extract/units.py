@@ -71,7 +71,10 @@ _PREFIX_CODES = {
     "R$": "BRL", "$": "USD", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "¥": "JPY",
     "JPY": "JPY", "CN¥": "CNY", "RMB": "CNY", "CNY": "CNY", "₹": "INR", "Rs.": "INR",
     "Rs": "INR", "INR": "INR", "RM": "MYR", "₩": "KRW", "₦": "NGN", "₪": "ILS", "CHF": "CHF",
-    "₽": "RUB", "R": "ZAR",
+    "₽": "RUB", "R": "ZAR", "$A": "AUD", "HK $": "HKD", "A $": "AUD", "C $": "CAD",
+    "NZ $": "NZD", "S $": "SGD", "Rp": "IDR",
+    # ASCII-folded text (unidecode and friends) writes £ as "PS" and ¥ as "Y=".
+    "Y=": "JPY", "PS": "GBP",
 }
 _PREFIX_RE = re.compile(
     r"(?:"
@@ -108,9 +111,13 @@ _MONEY_WORDS: tuple[tuple[str, str], ...] = (
     (r"bitcoins?", "BTC"),
     (r"cents?", "cent"),
     (r"pence|p(?![\w.])", "penny"),
+    (r"usd|us\$", "USD"), (r"eur|€", "EUR"), (r"gbp|£", "GBP"), (r"jpy|¥", "JPY"),
+    (r"aud", "AUD"), (r"cad", "CAD"), (r"chf", "CHF"), (r"cny|rmb", "CNY"), (r"inr", "INR"),
+    (r"hkd", "HKD"), (r"sek", "SEK"), (r"nok", "NOK"), (r"dkk", "DKK"),
 )
 _MONEY_AFTER = re.compile(
-    r"[\s\u00a0]?(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_MONEY_WORDS)) + r")\b",
+    r"[\s\u00a0]?(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_MONEY_WORDS))
+    + r")(?:\b|(?<=[€£¥$]))",
     re.I,
 )
 _POUNDS = re.compile(r"[\s\u00a0]?pounds?\b", re.I)
@@ -132,6 +139,8 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     token = m.group(0).rstrip()
     if token == "R" and not re.search(r"(?:^|\s)R\s?$", window):
         return None
+    if token == "PS" and not re.match(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:m|bn|k)\b", text[start : start + 15]):
+        return None  # "PS5" is a games console; only money-shaped amounts are pounds
     if token.isalpha() and len(token) >= 2:
         before = text[: start - len(m.group(0))]
         if before and before[-1].isalpha():  # part of a word, e.g. "FOUR5"
@@ -188,7 +197,11 @@ def unit_after(text: str, end: int, allow_metre: bool = True) -> UnitMatch | Non
     return best
 
 
-_TEMPERATURE = re.compile(r"\b(?:temperature|degrees?|heat|hot|warm|cold|chilly|freez\w*|°)", re.I)
+_TEMPERATURE = re.compile(
+    r"\b(?:temperatures?|degrees?|heat|heatwave|hot|hotter|warm\w*|cold|colder|chilly|freez\w*|"
+    r"melting|boiling|thermometer|celsius|fahrenheit|°)",
+    re.I,
+)
 
 
 def _temperature_context(text: str) -> bool:

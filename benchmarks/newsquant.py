@@ -1,0 +1,215 @@
+"""Score numcheck and raw quantulum3 on NewsQuant (value, value+unit, value+change).
+
+    .venv/bin/python benchmarks/newsquant.py [--errors N] [--json]
+
+The scorer re-implements the published NewsQuant protocol (CQE paper, Almasian et al. 2023):
+a predicted quantity matches a gold one when the values agree (``numpy.isclose``, rtol 1e-5;
+ranges as (low, high) pairs); value+unit also needs the normalised unit name (lower case),
+value+change the change label (=, ~, >, <, up, down). Each gold quantity is matched at most
+once. numcheck's pint units and count nouns are mapped to NewsQuant's unit names by
+``cqe_unit`` below: a naming table, not a tuning knob.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks._eval import require  # noqa: E402
+
+Value = float | tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Tag:
+    value: Value
+    unit: str
+    change: str
+
+
+@dataclass(frozen=True)
+class Scores:
+    p: float
+    r: float
+    f1: float
+
+
+_CURRENCY_NAMES = {
+    "USD": "dollar", "AUD": "australian dollar", "CAD": "canadian dollar",
+    "HKD": "hong kong dollar", "NZD": "new zealand dollar", "SGD": "singapore dollar",
+    "GBP": "pound sterling", "EUR": "euro", "JPY": "japanese yen", "CNY": "chinese yuan",
+    "INR": "indian rupee", "PKR": "pakistani rupee", "MYR": "malaysian ringgit",
+    "ILS": "shekel", "RUB": "russian ruble", "CHF": "swiss franc", "DKK": "danish krone",
+    "SEK": "swedish krona", "NOK": "norwegian krone", "ZAR": "south african rand",
+    "NGN": "nigerian naira", "MXN": "mexican peso", "TRY": "turkish lira",
+    "BRL": "brazilian real", "KRW": "south korean won", "BTC": "bitcoin", "cent": "cent",
+    "penny": "penny",
+}
+_UNIT_NAMES = {
+    "percent": "percentage", "percentage_point": "percentage point",
+    "basis_point": "basis point", "degree_Celsius": "celsius",
+    "degree_Fahrenheit": "fahrenheit", "mile_per_hour": "mile per hour",
+    "kilometer_per_hour": "kilometre per hour", "pound": "pound-mass", "metric_ton": "tonne",
+    "mile / gallon": "mile per gallon", "ppb": "parts-per-billion", "ppm": "parts-per-million",
+    "index_point": "point", "revolution / minute": "revolutions per minute",
+    "turn / minute": "revolutions per minute", "milliampere_hour": "milliampere-hour",
+}
+
+
+def cqe_unit(unit: str | None, kind: str, quantity_of: str | None) -> str:
+    """NewsQuant's name for a numcheck unit (or the counted noun for a count)."""
+    from numcheck.extract.context import head_noun
+
+    if kind == "age":
+        return "year of age"
+    if unit is None:
+        noun = head_noun(quantity_of)
+        return noun if noun else "-"
+    if unit in _CURRENCY_NAMES:
+        return _CURRENCY_NAMES[unit]
+    if unit in _UNIT_NAMES:
+        return _UNIT_NAMES[unit]
+    name = unit
+    for currency, label in _CURRENCY_NAMES.items():
+        name = name.replace(currency, label)
+    name = name.replace("meter", "metre").replace("liter", "litre").replace("_", " ")
+    if " ** 2" in name:
+        name = "square " + name.replace(" ** 2", "")
+    if " ** 3" in name:
+        name = "cubic " + name.replace(" ** 3", "")
+    return name.replace(" / ", " per ")
+
+
+_CHANGE = {"=": "=", "~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<"}
+
+
+def numcheck_tags(sentence: str) -> list[Tag]:
+    from numcheck.api import extract
+
+    tags = []
+    for c in extract(sentence):
+        if not c.is_quantity:
+            continue
+        value: Value = (c.value, c.upper) if c.upper is not None else c.value
+        change = c.change or _CHANGE[c.bound]
+        tags.append(Tag(value, cqe_unit(c.unit, c.kind, c.quantity_of), change))
+    return tags
+
+
+def quantulum_tags(sentence: str) -> list[Tag]:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
+    return [Tag(float(q.value), q.unit.name.lower(), "=") for q in parser.parse(sentence)]
+
+
+def gold_tags(item: dict[str, object], average_ranges: bool) -> list[Tag]:
+    tags = []
+    for q in item["quantities"]:  # type: ignore[attr-defined]
+        raw = str(q["value"])
+        value: Value
+        if "-" in raw[1:] and "E" not in raw:
+            lo, hi = (float(x) for x in raw.split("-", 1))
+            value = (lo + hi) / 2 if average_ranges else (lo, hi)
+        else:
+            value = float(raw)
+        tags.append(Tag(value, str(q["normalized_unit"]).lower(), str(q["change"])))
+    return tags
+
+
+def _close(a: Value, b: Value) -> bool:
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return all(math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-8) for x, y in zip(a, b, strict=True))
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        return False
+    return math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-8)
+
+
+def score(
+    items: Sequence[dict[str, object]],
+    tagger: Callable[[str], list[Tag]],
+    average_ranges: bool = False,
+    errors: list[str] | None = None,
+) -> dict[str, Scores]:
+    """Precision, recall and F1 for value, value+unit and value+change."""
+    total_gold = total_pred = 0
+    hits = {"value": 0, "value+unit": 0, "value+change": 0}
+    for item in items:
+        gold = gold_tags(item, average_ranges)
+        pred = tagger(str(item["text"]))
+        total_gold += len(gold)
+        total_pred += len(pred)
+        unused = list(pred)
+        for g in gold:
+            matches = [p for p in unused if _close(g.value, p.value)]
+            if not matches:
+                if errors is not None:
+                    errors.append(f"MISS {g} :: {item['text']}")
+                continue
+            best = next((p for p in matches if p.unit == g.unit), matches[0])
+            hits["value"] += 1
+            hits["value+unit"] += best.unit == g.unit
+            hits["value+change"] += best.change == g.change
+            if errors is not None and (best.unit != g.unit or best.change != g.change):
+                errors.append(f"DIFF gold={g} pred={best} :: {item['text']}")
+            unused.remove(best)
+        if errors is not None:
+            errors.extend(f"EXTRA {p} :: {item['text']}" for p in unused)
+    out = {}
+    for key, hit in hits.items():
+        p = hit / total_pred if total_pred else 0.0
+        r = hit / total_gold if total_gold else 0.0
+        out[key] = Scores(p, r, 2 * p * r / (p + r) if p + r else 0.0)
+    return out
+
+
+def load_items() -> list[dict[str, object]]:
+    path = require("newsquant/NewsQuant-dev.json")
+    return list(json.loads(path.read_text(encoding="utf-8")))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--errors", type=int, default=0, help="print the first N errors")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    args = parser.parse_args()
+    items = load_items()
+    results = {}
+    timings = {}
+    errors: list[str] = []
+    for name, tagger, avg in (
+        ("numcheck", numcheck_tags, False),
+        ("quantulum3", quantulum_tags, True),
+    ):
+        tagger(items[0]["text"])  # type: ignore[arg-type]  # load models outside the timing
+        started = time.perf_counter()
+        results[name] = score(items, tagger, avg, errors if name == "numcheck" else None)
+        timings[name] = time.perf_counter() - started
+    if args.json:
+        print(json.dumps({k: {m: vars(s) for m, s in v.items()} for k, v in results.items()}))
+        return
+    print(f"NewsQuant dev: {len(items)} sentences, "
+          f"{sum(len(i['quantities']) for i in items)} gold quantities")  # type: ignore[arg-type]
+    print(f"{'system':<12} {'metric':<13} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, metrics in results.items():
+        for metric, s in metrics.items():
+            print(f"{name:<12} {metric:<13} {s.p * 100:6.1f} {s.r * 100:6.1f} {s.f1 * 100:6.1f}")
+    print(f"time: numcheck {timings['numcheck']:.2f}s, quantulum3 {timings['quantulum3']:.2f}s "
+          f"(ratio {timings['quantulum3'] / timings['numcheck']:.1f}x)")
+    for line in errors[: args.errors]:
+        print(line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,298 @@
+"""The engine: runs rules over documents and corpora and returns a :class:`Report`.
+
+Per document: sentences, claims, then every enabled document-scope rule. Then corpus-scope
+rules over all documents; then suppressions and configured levels; then a deterministic order.
+A rule (or the extractor) that raises becomes a :class:`Problem` and the run goes on; findings
+already made are kept. Pure library code: nothing here prints.
+
+::
+
+    from numcheck.engine import check_documents, check_paths
+    report = check_documents([Document.from_text(text, "a.md")])   # shipped rules, defaults
+    report = check_paths(["articles/"], discover())                # as ``numcheck check``
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
+from types import MappingProxyType
+from typing import Any
+
+from numcheck.claims import Claim
+from numcheck.config import Config
+from numcheck.documents import Document, Problem
+from numcheck.findings import DocumentSummary, Finding, Report
+from numcheck.loading import load
+from numcheck.rules.base import KINDS, DocumentContext, RuleSpec
+from numcheck.rules.builtin import SUPPRESSION_UNUSED
+from numcheck.rules.loader import is_builtin, kinds_available, load_rules
+from numcheck.rules.selection import RuleSelection, select_rules
+from numcheck.segment import sentences
+from numcheck.suppress import FileSuppressions, apply, build, unused
+
+Extractor = Callable[[Document], Sequence[Claim]]
+Clock = Callable[[], float]
+DocKey = tuple[str, str | None]
+
+
+def doc_key(doc: Document) -> DocKey:
+    """Documents are told apart by path and, for files holding several (JSONL), their id."""
+    return doc.path, doc.meta.get("id")
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Per-document time budget (the seam for the speed work).
+
+    The engine checks it between stages (after extraction, after each rule); when it has run
+    out, the remaining rules for that document are skipped with a warning and the findings
+    already made are kept. A stage cannot be interrupted from inside the process; a
+    process-level timeout (worker pools) can replace this object later without touching rules.
+    """
+
+    seconds: float | None = None
+    clock: Clock = time.monotonic
+
+    def start(self) -> Callable[[], bool]:
+        """A function telling whether this document's time is up."""
+        if self.seconds is None:
+            return lambda: False
+        deadline = self.clock() + self.seconds
+        return lambda: self.clock() > deadline
+
+
+@dataclass(frozen=True)
+class Run:
+    """A report plus the documents its evidence points into (for source excerpts in ``text``
+    output), so a large corpus is not held in memory. Keys are ``(path, None)`` for a file
+    holding one document and ``(path, id)`` in files holding several; see :func:`source_of`."""
+
+    report: Report
+    documents: Mapping[DocKey, Document] = field(default_factory=lambda: MappingProxyType({}))
+
+
+def source_of(
+    documents: Mapping[DocKey, Document], path: str, doc_id: str | None
+) -> Document | None:
+    """The document a piece of evidence points into, if kept."""
+    return documents.get((path, None)) or documents.get((path, doc_id))
+
+
+def default_extractor(doc: Document) -> Sequence[Claim]:
+    from numcheck.extract import extract_document  # lazy: quantulum3 is slow to import
+
+    return extract_document(doc)
+
+
+def default_selection() -> RuleSelection:
+    return select_rules(load_rules())
+
+
+@dataclass
+class _Collector:
+    """Mutable state of one run (kept private; what leaves the engine is frozen)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def run_rule(self, label: str, path: str, produce: Callable[[], Iterable[Finding]]) -> None:
+        # Findings are appended one by one: if a rule fails half-way, what it already concluded
+        # is kept.
+        try:
+            for finding in produce():
+                self.findings.append(finding)
+        except Exception as exc:
+            detail = f"{type(exc).__name__}: {exc}"
+            self.problems.append(Problem(path, f"{label} failed on {path}: {detail}"))
+
+
+def _instances(rules: Sequence[RuleSpec]) -> dict[str, Any]:
+    kinds = kinds_available()
+    return {r.kind: kinds[r.kind]() for r in rules if not is_builtin(r)}
+
+
+def _as_selection(rules: RuleSelection | Iterable[RuleSpec] | None) -> RuleSelection:
+    if rules is None:
+        return default_selection()
+    if isinstance(rules, RuleSelection):
+        return rules
+    return RuleSelection.of(rules)
+
+
+def run_documents(
+    docs: Iterable[Document],
+    rules: RuleSelection | Iterable[RuleSpec] | None = None,
+    *,
+    extractor: Extractor | None = None,
+    budget: Budget | None = None,
+) -> Run:
+    """Check ``docs`` with ``rules`` (default: the shipped rules as their packs enable them).
+
+    ``rules`` may be a :class:`RuleSelection` (from :func:`select_rules`, with configured levels)
+    or plain specs, run exactly as given. ``extractor`` defaults to
+    :func:`numcheck.extract.extract_document`.
+    """
+    selection = _as_selection(rules)
+    extract = extractor or default_extractor
+    budget = budget or Budget()
+    kinds = _instances(selection.rules)
+    doc_rules = [r for r in selection.rules if _scope(r) == "document"]
+    corpus_rules = [r for r in selection.rules if _scope(r) == "corpus"]
+    state = _Collector()
+    contexts: list[DocumentContext] = []
+    documents: list[Document] = []
+    claim_counts: list[int] = []
+    suppressions: list[FileSuppressions] = []
+
+    for doc in docs:
+        documents.append(doc)
+        expired = budget.start()
+        ctx = _context(doc, extract, state)
+        claim_counts.append(sum(1 for c in ctx.claims if c.is_quantity))
+        for rule in doc_rules:
+            if expired():
+                state.problems.append(_over_budget(doc, budget, rule))
+                break
+            state.run_rule(f"rule {rule.code}", doc.path,
+                           partial(kinds[rule.kind].check, rule, ctx))
+        if corpus_rules:
+            contexts.append(ctx)
+        found = build(doc)
+        if found is not None:
+            suppressions.append(found)
+
+    for rule in corpus_rules:
+        state.run_rule(f"rule {rule.code}", "<corpus>",
+                       partial(kinds[rule.kind].check_corpus, rule, contexts))
+
+    findings = _finish(state.findings, suppressions, selection)
+    return _assemble(findings, documents, claim_counts, state.problems)
+
+
+def _scope(rule: RuleSpec) -> str:
+    if is_builtin(rule):
+        return "engine"
+    scope: str = getattr(KINDS[rule.kind], "scope", "document")
+    return scope
+
+
+def _context(doc: Document, extract: Extractor, state: _Collector) -> DocumentContext:
+    claims: Sequence[Claim] = ()
+    try:
+        claims = tuple(extract(doc))
+    except Exception as exc:  # rules still run: some read sentences, not claims
+        detail = f"{type(exc).__name__}: {exc}"
+        message = f"claim extraction failed on {doc.path}: {detail}"
+        state.problems.append(Problem(doc.path, message))
+    return DocumentContext(document=doc, sentences=sentences(doc.text), claims=claims)
+
+
+def _over_budget(doc: Document, budget: Budget, rule: RuleSpec) -> Problem:
+    message = (f"time budget of {budget.seconds:g} s per document used up; rules from "
+               f"{rule.code} on were skipped (raise time-budget to check it fully)")
+    return Problem(doc.path, message, "warning")
+
+
+def _finish(
+    findings: list[Finding], suppressions: list[FileSuppressions], selection: RuleSelection
+) -> list[Finding]:
+    kept, used = apply(findings, suppressions)
+    nc001 = selection.get(SUPPRESSION_UNUSED.code)
+    if nc001 is not None:
+        active = frozenset(i for r in selection.rules for i in (r.code, r.name))
+        kept.extend(unused(suppressions, used, nc001, active, selection.identifiers))
+    overrides = selection.level_overrides
+    kept = [replace(f, severity=overrides[f.rule]) if f.rule in overrides else f for f in kept]
+    return sorted(kept, key=_order)
+
+
+def _order(f: Finding) -> tuple[Any, ...]:
+    # sort_key is the documented order; evidence and name break ties so the order is total.
+    places = tuple((e.path, e.line, e.column, e.text) for e in f.evidence)
+    return (*f.sort_key(), f.name, places, f.explanation, f.suggestion or "")
+
+
+def _assemble(
+    findings: list[Finding],
+    documents: list[Document],
+    claim_counts: list[int],
+    problems: list[Problem],
+) -> Run:
+    docs_per_path = Counter(d.path for d in documents)
+    # A file holding one document owns every finding with its path; in a file holding several
+    # (JSONL) findings are matched to documents by id as well.
+    per_doc = Counter(
+        (f.path, None if docs_per_path[f.path] == 1 else f.doc_id) for f in findings
+    )
+    wanted = {(e.path, None if docs_per_path[e.path] == 1 else e.doc_id)
+              for f in findings for e in f.evidence}
+    summaries: list[DocumentSummary] = []
+    keep: dict[DocKey, Document] = {}
+    for doc, claims in zip(documents, claim_counts, strict=True):
+        key = (doc.path, None) if docs_per_path[doc.path] == 1 else doc_key(doc)
+        count = per_doc.get(key, 0)
+        summaries.append(DocumentSummary(doc.path, claims, count, doc.meta.get("id")))
+        if key in wanted:  # evidence may point into other documents (cross-article findings)
+            keep[key] = doc
+    report = Report(tuple(findings), tuple(summaries), tuple(problems))
+    return Run(report, MappingProxyType(keep))
+
+
+def check_documents(
+    docs: Iterable[Document],
+    rules: RuleSelection | Iterable[RuleSpec] | None = None,
+    *,
+    extractor: Extractor | None = None,
+    budget: Budget | None = None,
+) -> Report:
+    """Check documents; see :func:`run_documents`."""
+    return run_documents(docs, rules, extractor=extractor, budget=budget).report
+
+
+# --------------------------------------------------------------------------- from paths
+
+
+def _documents(
+    paths: Iterable[str], max_bytes: int, problems: list[Problem]
+) -> Iterator[Document]:
+    # Documents stream to the engine one file at a time; problems are collected in input order.
+    for loaded in load(paths, max_bytes):
+        problems.extend(loaded.problems)
+        yield from loaded.documents
+
+
+def run_paths(
+    paths: Iterable[str],
+    config: Config | None = None,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    extractor: Extractor | None = None,
+) -> Run:
+    """Read ``paths`` (files, folders, ``-``) and check them as ``config`` says.
+
+    Raises :class:`~numcheck.config.ConfigError` or
+    :class:`~numcheck.rules.loader.PackError` for bad configuration or packs (before reading
+    any document); unreadable inputs become problems in the report.
+    """
+    config = config or Config()
+    selection = select_rules(load_rules(config.packs), config, select=select, ignore=ignore)
+    problems: list[Problem] = []
+    run = run_documents(
+        _documents(paths, config.max_size, problems),
+        selection,
+        extractor=extractor,
+        budget=Budget(config.time_budget),
+    )
+    # Loading problems come first, in input order, then what the run itself reported.
+    report = replace(run.report, problems=(*problems, *run.report.problems))
+    return Run(report, run.documents)
+
+
+def check_paths(paths: Iterable[str], config: Config | None = None) -> Report:
+    """Read and check ``paths``; see :func:`run_paths`."""
+    return run_paths(paths, config).report
