@@ -73,6 +73,8 @@ class Run:
 
     report: Report
     documents: Mapping[DocKey, Document] = field(default_factory=lambda: MappingProxyType({}))
+    #: the rules that ran, as configured (for rule metadata in SARIF and the like)
+    rules: tuple[RuleSpec, ...] = ()
 
 
 def source_of(
@@ -170,7 +172,8 @@ def run_documents(
                        partial(kinds[rule.kind].check_corpus, rule, contexts))
 
     findings = _finish(state.findings, suppressions, selection)
-    return _assemble(findings, documents, claim_counts, state.problems)
+    run = _assemble(findings, documents, claim_counts, state.problems)
+    return replace(run, rules=selection.rules)
 
 
 def _scope(rule: RuleSpec) -> str:
@@ -290,7 +293,7 @@ def run_paths(
     )
     # Loading problems come first, in input order, then what the run itself reported.
     report = replace(run.report, problems=(*problems, *run.report.problems))
-    return Run(report, run.documents)
+    return replace(run, report=report)
 
 
 def check_paths(paths: Iterable[str], config: Config | None = None) -> Report:

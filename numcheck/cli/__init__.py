@@ -22,7 +22,9 @@ def _root() -> None:
 
 def _register() -> None:
     # Each module adds its command(s) to ``app`` on import.
+    from numcheck.cli import check_cmd as check_cmd
     from numcheck.cli import extract_cmd  # noqa: F401
+    from numcheck.cli import rules_cmd as rules_cmd
 
 
 def main() -> None:

@@ -1,0 +1,131 @@
+"""``numcheck check``: check documents and report findings.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage,
+configuration or input errors (2 wins over 1). Unreadable inputs are reported on stderr, one line
+each (``numcheck: path: error: message``); the other documents are still checked and reported.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn, TextIO
+
+import typer
+
+from numcheck.cli import app
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _fail(message: str) -> NoReturn:
+    for line in message.splitlines():
+        typer.echo(f"numcheck: {line}", err=True)
+    raise typer.Exit(2)
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    """``--select A,B --select C`` → [A, B, C]; None when the option was not given."""
+    if values is None:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def exit_code(has_input_errors: bool, severities: list[str], fail_on: str) -> int:
+    from numcheck.findings import SEVERITY_RANK
+
+    if has_input_errors:
+        return 2
+    if fail_on == "never":
+        return 0
+    threshold = SEVERITY_RANK[fail_on]
+    return 1 if any(SEVERITY_RANK[s] >= threshold for s in severities) else 0
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders, or - for stdin. Default: the current folder."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f",
+                     help="text, json, sarif or github (default: github inside GitHub "
+                          "Actions, else text)."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.")
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="Lowest level that fails the run: error, warning, info "
+                                      "or never (default: warning, or fail-on in the config)."),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Run only these rules: codes, prefixes, names, groups or "
+                                     "ALL; comma-separated, repeatable. Replaces the config's."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Do not run these rules (added to the config's)."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="numcheck.toml or pyproject.toml to use instead of the "
+                                     "nearest one."),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Findings and input errors only: no summary "
+                                                 "line, no warnings about inputs.")
+    ] = False,
+) -> None:
+    """Find numbers that cannot all be true, and report them."""
+    from numcheck.config import ConfigError, discover
+    from numcheck.engine import run_paths
+    from numcheck.report import FORMATS, OutputOptions, writer_for
+    from numcheck.report.text import wants_color
+    from numcheck.rules.loader import PackError
+
+    name = fmt or default_format()
+    if name not in FORMATS:
+        _fail(f"unknown format {name!r} (choose from {', '.join(FORMATS)})")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        _fail(f"unknown --fail-on level {fail_on!r} (choose from {', '.join(FAIL_ON)})")
+    try:
+        settings = discover(config)
+        run = run_paths(paths or ["."], settings, select=_split(select),
+                        ignore=_split(ignore) or ())
+    except (ConfigError, PackError) as exc:
+        _fail(str(exc))
+    report = run.report
+
+    for problem in report.problems:
+        if problem.severity == "error" or not quiet:
+            typer.echo(f"numcheck: {problem}", err=True)
+    if not report.documents and not report.problems and not quiet:
+        typer.echo("numcheck: warning: no documents to check", err=True)
+
+    def emit(stream: TextIO, color: bool) -> None:
+        options = OutputOptions(documents=run.documents, rules={r.code: r for r in run.rules},
+                                color=color, quiet=quiet)
+        writer_for(name)(report, stream, options)
+
+    if output is None:
+        emit(sys.stdout, name == "text" and wants_color(sys.stdout))
+    else:
+        try:
+            with output.open("w", encoding="utf-8", newline="\n") as stream:
+                emit(stream, False)
+        except OSError as exc:
+            _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+
+    level = fail_on or settings.fail_on
+    code = exit_code(report.has_input_errors, [f.severity for f in report.findings], level)
+    raise typer.Exit(code)
