@@ -109,6 +109,11 @@ def _reported(test: ReportedTest, alpha: float) -> tuple[float, str, int | None]
     return test.p_value, _simple(test.p_comp), test.p_decimals
 
 
+def _same_number(a: float, b: float) -> bool:
+    """Equal up to floating-point noise (different libraries' p-values differ by ~1e-16)."""
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-300)
+
+
 def _round(x: float, decimals: int | None) -> float:
     return x if decimals is None else round(x, decimals)
 
@@ -123,9 +128,12 @@ def is_error(test: ReportedTest, options: Options, two_tailed: bool) -> bool:
     if test_comp == "=":
         if p_comp == "=":
             return rep > _round(p_high, dec) or rep < _round(p_low, dec)
+        # The statistic's rounding interval is half-open, so p never reaches its bounds:
+        # "p < p_low" is wrong even when the two agree only to the last digits that R and
+        # SciPy compute alike.
         if p_comp == "<":
-            return rep < p_low
-        return rep > p_high
+            return rep < p_low or _same_number(rep, p_low)
+        return rep > p_high or _same_number(rep, p_high)
     # "t < 2.20" (or ">"): only one side of the statistic's range is constrained, and
     # statcheck compares with the p of the bound's own rounding edge.
     if test_comp == "<":
