@@ -66,26 +66,34 @@ _UNIT_NAMES = {
 
 def cqe_unit(unit: str | None, kind: str, quantity_of: str | None) -> str:
     """NewsQuant's name for a numcheck unit (or the counted noun for a count)."""
-    from numcheck.extract.context import head_noun
+    from numcheck.extract.context import singular
 
     if kind == "age":
         return "year of age"
     if unit is None:
-        noun = head_noun(quantity_of)
-        return noun if noun else "-"
+        if not quantity_of:
+            return "-"
+        *modifiers, head = quantity_of.lower().replace("-", " - ").split()
+        return " ".join([*modifiers, singular(head)]).replace(" - ", "-")
     if unit in _CURRENCY_NAMES:
         return _CURRENCY_NAMES[unit]
     if unit in _UNIT_NAMES:
         return _UNIT_NAMES[unit]
-    name = unit
-    for currency, label in _CURRENCY_NAMES.items():
-        name = name.replace(currency, label)
-    name = name.replace("meter", "metre").replace("liter", "litre").replace("_", " ")
-    if " ** 2" in name:
-        name = "square " + name.replace(" ** 2", "")
-    if " ** 3" in name:
-        name = "cubic " + name.replace(" ** 3", "")
-    return name.replace(" / ", " per ")
+    return " per ".join(_part_name(part) for part in unit.split(" / "))
+
+
+def _part_name(part: str) -> str:
+    part = part.strip("() ")
+    if part in _CURRENCY_NAMES:
+        return _CURRENCY_NAMES[part]
+    if part in _UNIT_NAMES:
+        return _UNIT_NAMES[part]
+    name = part.replace("meter", "metre").replace("liter", "litre").replace("_", " ")
+    if name.endswith(" ** 2"):
+        name = "square " + name[: -len(" ** 2")]
+    if name.endswith(" ** 3"):
+        name = "cubic " + name[: -len(" ** 3")]
+    return name
 
 
 _CHANGE = {"=": "=", "~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<"}

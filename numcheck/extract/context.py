@@ -15,7 +15,7 @@ _BOUND_TRIGGERS: tuple[tuple[str, Bound], ...] = (
     (r"just\s+(?:over|above)|slightly\s+(?:more|over|above)(?:\s+than)?", ">"),
     (r"just\s+(?:under|below|short\s+of)|slightly\s+(?:less|fewer|under|below)(?:\s+than)?", "<"),
     (r"(?:more|greater|higher|larger|bigger|longer|older)\s+than|over|above|upwards\s+of"
-     r"|in\s+excess\s+of|exceeding|beyond|north\s+of|topping|a\s+record", ">"),
+     r"|in\s+excess\s+of|exceeding|beyond|north\s+of|topping", ">"),
     (r"at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of|minimum\s+of", ">="),
     (r"(?:less|fewer|lower|smaller|shorter|younger)\s+than|under|below|beneath|short\s+of"
      r"|shy\s+of|south\s+of", "<"),
@@ -43,7 +43,7 @@ _UP = (
     r"|grow|grows|grew|grown|growing|increase|increases|increased|increasing|surge|surges"
     r"|surged|surging|soar|soars|soared|soaring|boost|boosts|boosted|higher|lift|lifts|lifted"
     r"|rally|rallied|rallies|spike|spiked|leapt|leaped|leap|leaps|rebound|rebounded|trending\s+up"
-    r"|increase\s+of|rise\s+of|gain\s+of|jump\s+of|hike|hiked|raise|raised|raising|expand"
+    r"|increase\s+of|rise\s+of|gain\s+of|jump\s+of|hike|hiked|expand"
     r"|expanded|widened|accelerated|swelled|doubled|improved"
 )
 _DOWN = (
@@ -55,7 +55,7 @@ _DOWN = (
     r"|retreat|retreated|retreats|slump|slumps|slumped|slumping|eased|eases|easing|shrank"
     r"|shrink|shrinks|shrunk|contracted|contract|narrowed|slowed|reduced|reduce|reduces"
     r"|reducing|trimmed|slashed|dive|dived|dove|sag|sagged|fall\s+of|drop\s+of|decline\s+of"
-    r"|cut\s+of|loss\s+of|decrease\s+of|trending\s+down|halved"
+    r"|cut\s+of|decrease\s+of|trending\s+down|halved"
 )
 _MODIFIERS = (
     r"(?:\s+(?:by|of|about|around|nearly|almost|some|roughly|approximately|just|only|a\s+further"
@@ -64,7 +64,7 @@ _MODIFIERS = (
     r"|slightly|steeply|strongly|marginally|further|its|their|a\s+record)\b)*"
 )
 _DIRECTION_BEFORE = re.compile(
-    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})){_MODIFIERS}[\s\u00a0]*(?:[$£€¥]|US\$|A\$)?$",
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})){_MODIFIERS}[\s\u00a0]*(?:[$£€¥]|US\$|A\$|Y=|RM)?$",
     re.I,
 )
 _DIRECTION_AFTER = re.compile(
@@ -191,10 +191,15 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False) -
                 pos += after.end()
             continue
         acronym = word.isupper() and len(word) > 1  # "US troops": not the pronoun "us"
-        if (lower in STOPWORDS and not acronym) or lower.endswith("ing") or (
+        gerund_modifier = lower.endswith("ing") and bool(
+            re.match(r"\s+[a-z]+s\b", text[m.end() : m.end() + 30])
+        )  # "9.3 million shipping containers"
+        if (lower in STOPWORDS and not acronym) or (lower.endswith("ing") and not gerund_modifier) or (
             _VERBISH.match(lower) and words
         ) or (lower.endswith("ly") and not acronym):
             break
+        if not plural and words and _plural_noun(word) and not acronym:
+            break  # "one proposal asks": after a singular count, an -s word is a verb
         words.append(word)
         pos = m.end()
         if plural and _plural_noun(word) and not acronym:
@@ -214,6 +219,10 @@ def singular(word: str) -> str:
     lower = word.lower()
     if lower in _IRREGULAR:
         return _IRREGULAR[lower]
+    if lower.endswith("men") and len(lower) > 4:
+        return lower[:-3] + "man"
+    if lower.endswith(("ruses", "nuses", "puses", "tuses")):
+        return lower[:-2]
     if lower.endswith("ies") and len(lower) > 4:
         return lower[:-3] + "y"
     if lower.endswith(("sses", "shes", "ches", "xes", "zes")):

@@ -42,8 +42,8 @@ def interval(
     if bound == "=":
         result = Bounds(value - half, top + half, True, half == 0)
     elif bound == "~":
-        if ceiling:  # nearly / almost: just below the stated value
-            result = Bounds(value - abs(value) * tolerance - half, top + half, True, True)
+        if ceiling:  # nearly / almost: [X − tolerance, X]
+            result = Bounds(value - abs(value) * tolerance, top, True, True)
         else:
             result = Bounds(
                 value - abs(value) * tolerance - half, top + abs(top) * tolerance + half,

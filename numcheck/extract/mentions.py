@@ -20,7 +20,7 @@ from numcheck.extract.context import (
 )
 from numcheck.extract.intervals import DEFAULT_TOLERANCE, interval
 from numcheck.extract.numbers import NumberMatch, find_numbers
-from numcheck.extract.typed import classify
+from numcheck.extract.typed import classify, identifier_spans
 from numcheck.extract.units import UnitMatch, currency_before, kind_of, unit_after
 
 
@@ -59,7 +59,10 @@ _SHARE_OF = re.compile(r"^\s+of\b", re.I)
 _CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|and|or|-to-)\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$£€¥]|US\$)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|up\s+to\s+)?(?:[$£€¥]|US\$)?$", re.I)
-_RATE = re.compile(r"[\s-]?(?:per|a|an|each|/)[\s-]?(?=[A-Za-z])", re.I)
+_RATE = re.compile(
+    r"(?:[\s-](?:per|an|a|each)[\s-]|\s?/\s?)(?=[A-Za-z])(?!\w+\s+(?:earlier|ago|before|later)\b)",
+    re.I,
+)
 _CHANGE_VERB = re.compile(
     r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increase[sd]?|increasing|"
     r"decrease[sd]?|decreasing|grew|grow|grows|growing|jump(?:ed|s)?|climb(?:ed|s)?|drop(?:ped|s)?|"
@@ -99,10 +102,21 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
     """All mentions of numbers in one sentence, quantities and typed non-quantities alike."""
     numbers = find_numbers(sentence)
     mentions: list[Mention] = []
+    codes = identifier_spans(sentence)
+    for start, end in codes:
+        mentions.append(Mention(
+            start=start, end=end, value=float("nan"), step=0.0, bound="=", unit=None,
+            kind="identifier", quantity_of=None, change=None, low=float("nan"),
+            high=float("nan"), low_closed=True, high_closed=True, number_start=start,
+            number_end=end,
+        ))
     for n in numbers:
+        if any(start <= n.start < end for start, end in codes):
+            continue
         mention = _mention(sentence, n, tolerance)
         if mention is not None:
             mentions.append(mention)
+    mentions.sort(key=lambda m: (m.start, m.end))
     mentions = _join_ranges(sentence, mentions, tolerance)
     mentions = _share_units(sentence, mentions, tolerance)
     mentions.extend(_counted_list_items(sentence, mentions, tolerance))
@@ -212,7 +226,8 @@ def _join_ranges(sentence: str, mentions: list[Mention], tolerance: float) -> li
             between = sentence[a.end : b.start]
             if (
                 _is_quantity(a) and _is_quantity(b) and _CONNECTOR.match(between)
-                and (a.unit is None or a.unit == b.unit) and a.upper is None and b.upper is None
+                and (a.unit is None or a.unit == b.unit or (b.unit or "").split(" / ")[0] == a.unit)
+                and a.upper is None and b.upper is None and a.change is None
             ):
                 before = sentence[: a.start]
                 is_between = bool(_BETWEEN.search(before))
@@ -268,11 +283,18 @@ def _shared_scale(a: Mention, b: Mention) -> float:
     return 1.0
 
 
+_TARGET = re.compile(r"\s*,?\s*(?:to|at)\s+(?:end\s+at\s+|close\s+at\s+|finish\s+at\s+)?", re.I)
+
+
 def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
-    """ "rose 64.06 points to 4,577.10": the second number takes the first one's unit."""
+    """ "rose 64.06 points to 4,577.10": the target takes the change's unit and direction."""
     out = list(mentions)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
+        if a.change and b.change is None and _is_quantity(b) and _TARGET.fullmatch(
+            sentence[a.end : b.start]
+        ):
+            out[i] = b = replace(b, change=a.change)
         if b.unit is not None or a.unit is None or not _is_quantity(a) or b.kind != "count":
             continue
         between = sentence[a.end : b.start]

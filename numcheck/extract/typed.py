@@ -38,7 +38,7 @@ _NAME_NUMBER_BEFORE = re.compile(
     r"version|v|model|series|mark|type|code|title|item|figure|fig|table|apollo|windows|ios|"
     r"android|iphone|galaxy|pixel|formula|channel|radio|bbc|itv|boeing|airbus|cac|ftse|dax|"
     r"nikkei|dow|s&p|p|pp|para|paragraph|vol|volume|issue|episode|season|term|world\s+war|"
-    r"covid|sars|g|f|mig|su|m|a|b|c|d|k|x|y|z|ps|xbox|mp|ty|mk|pg)\.?\s?[-#]?\s?$)",
+    r"covid|sars|g|f|mig|su|m|a|b|c|d|k|x|y|z|ps|xbox|mp|ty|mk|pg|sp|zip)\.?\s?[-#]?\s?$)",
     re.I,
 )
 _ATTACHED_LETTERS_BEFORE = re.compile(r"[A-Za-z][\w&]*-?$")
@@ -48,6 +48,15 @@ _SENTENCE_WORDS = frozenset(
     But Or Its Their His Her Our Those These Another Each Every Both Top Total Between Than
     Last Next First As After Before During""".split()
 )
+
+
+_STREET_AFTER = re.compile(
+    r"^(?:-\d+)?\s+(?:[A-Z][\w.'’-]*\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Ln|Drive|Dr|"
+    r"Boulevard|Blvd|Place|Pl|Court|Ct|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Hwy)\b\.?"
+)
+# A capitalised singular word right after a bare 3+ digit number names a model, not a count
+# ("300 Americans" is plural and stays a count).
+_MODEL_AFTER = re.compile(r"^\s[A-Z][a-z]*[a-rt-z]\b(?!\s+(?:of|per)\b)")
 
 
 def year_like(n: NumberMatch) -> bool:
@@ -118,6 +127,10 @@ def classify(text: str, n: NumberMatch, has_unit: bool, sentence_start: bool) ->
         return "year"
     if re.match(r"^s\b|^'s\b|^’s\b", after) and n.value >= 10 and n.value % 10 == 0:
         return "year" if n.value >= 1000 or before.endswith("'") else "age"
+    if not has_unit and _STREET_AFTER.match(after):
+        return "identifier"  # a house number: "575 Wilbraham Road"
+    if not has_unit and _MODEL_AFTER.match(after) and n.text.isdigit() and n.value >= 100:
+        return "identifier"  # a model number: "787 Dreamliner", "737 Max"
     if not has_unit:
         # Letters glued to the number: "G20", "F-16", "Covid-19", "MP3", "4G", "737MAX".
         if _ATTACHED_LETTERS_BEFORE.search(before) and not before.endswith(" "):
@@ -135,3 +148,19 @@ def classify(text: str, n: NumberMatch, has_unit: bool, sentence_start: bool) ->
             if not (word.isupper() and len(word) <= 3 and re.match(r"^\s?[a-z]", after)):
                 return "identifier"
     return None
+
+
+# Codes written as one token with letters and digits, and phone numbers: identifiers whole.
+_CODE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z][A-Za-z0-9]*\d[A-Za-z0-9]*\b")
+_PHONE_NUMBER = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(0?\d{2,4}\)|0\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w.,])"
+    r"|(?<![\w.,])\(\d{3}\)\s?\d{3}-\d{4}(?![\w.,])"
+)
+
+
+def identifier_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of phone numbers and letter-digit codes ("G20", "MP3", "A380")."""
+    spans = [m.span() for m in _PHONE_NUMBER.finditer(text)]
+    spans.extend(m.span() for m in _CODE.finditer(text))
+    spans.sort()
+    return spans

@@ -110,7 +110,7 @@ _MONEY_WORDS: tuple[tuple[str, str], ...] = (
     (r"(?:turkish\s+)?lira", "TRY"),
     (r"bitcoins?", "BTC"),
     (r"cents?", "cent"),
-    (r"pence|p(?![\w.])", "penny"),
+    (r"pence|p(?!\w)(?!\.m)", "penny"),
     (r"usd|us\$", "USD"), (r"eur|€", "EUR"), (r"gbp|£", "GBP"), (r"jpy|¥", "JPY"),
     (r"aud", "AUD"), (r"cad", "CAD"), (r"chf", "CHF"), (r"cny|rmb", "CNY"), (r"inr", "INR"),
     (r"hkd", "HKD"), (r"sek", "SEK"), (r"nok", "NOK"), (r"dkk", "DKK"),
@@ -120,7 +120,7 @@ _MONEY_AFTER = re.compile(
     + r")(?:\b|(?<=[€£¥$]))",
     re.I,
 )
-_POUNDS = re.compile(r"[\s\u00a0]?pounds?\b", re.I)
+_POUNDS = re.compile(r"[\s\u00a0]?pounds?\b(?![\s-]?f(?:ee|oo)t)", re.I)
 _MONEY_CONTEXT = re.compile(
     r"\b(?:cost|costs|costing|paid|pay|pays|price|prices|priced|worth|fine|fined|spend|spent|"
     r"salary|salaries|earn|earns|earned|budget|fund|funding|profit|profits|revenue|sales|sold|"
@@ -175,8 +175,6 @@ _GAP = re.compile(r"[\s\u00a0]?-?(?=\S)")
 def unit_after(text: str, end: int, allow_metre: bool = True) -> UnitMatch | None:
     """The unit written right after a number ending at ``end`` ("5 km", "5-mile", "40C")."""
     money = money_after(text, end)
-    if money:
-        return money
     gap = _GAP.match(text, end)
     pos = gap.end() if gap else end
     folded_re, exact_re, folded, exact = _lexicon()
@@ -186,6 +184,8 @@ def unit_after(text: str, end: int, allow_metre: bool = True) -> UnitMatch | Non
         if m and (best is None or m.end() > best.end):
             key = m.group(0).lower() if fold else m.group(0)
             best = UnitMatch(table[key], m.start(), m.end(), m.group(0))
+    if money is not None and (best is None or money.end >= best.end):
+        return money
     if best is None:
         return None
     if best.text in ("C", "F") and text[pos - 1 : pos] == " " and not _temperature_context(text):

@@ -1,0 +1,270 @@
+"""Extraction of quantities from news sentences: each correction of quantulum3 has a test."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from numcheck import extract
+from numcheck.claims import Claim
+
+
+def quantities(text: str) -> list[Claim]:
+    return [c for c in extract(text) if c.is_quantity]
+
+
+def only(text: str) -> Claim:
+    found = quantities(text)
+    assert len(found) == 1, [(c.text, c.kind) for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "low", "high"),
+    [
+        ("It has more than 300 members.", ">", 300, math.inf),
+        ("Over 40 people were hurt.", ">", 40, math.inf),
+        ("At least 12 people died.", ">=", 12, math.inf),
+        ("Nearly 500 homes were flooded.", "~", 450, 500),
+        ("Almost 20 people were rescued.", "~", 18, 20),
+        ("Roughly 70 firms signed up.", "~", 58, 82),
+        ("About 1,500 fans attended.", "~", 1300, 1700),
+        ("Some 60 lorries were stuck.", "~", 49, 71),
+        ("Up to 400 jobs could go.", "<=", 0, 400),
+        ("Fewer than 5 people applied.", "<", 0, 5),
+        ("Less than 2 square miles remain.", "<", 0, 2),
+        ("Under 30 staff remain.", "<", 0, 30),
+        ("An estimated 8,000 people marched.", "~", 6700, 9300),
+    ],
+)
+def test_bounds_set_bound_and_interval(text: str, bound: str, low: float, high: float) -> None:
+    claim = only(text)
+    assert claim.bound == bound
+    assert claim.low == pytest.approx(low)
+    assert claim.high == pytest.approx(high)
+
+
+def test_more_than_a_share_is_capped_at_100_percent() -> None:
+    claim = only("IS has lost more than 99 per cent of the territory it once held.")
+    assert (claim.bound, claim.unit, claim.low, claim.high) == (">", "percent", 99, 100)
+    assert not claim.low_closed and claim.high_closed
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "step"),
+    [
+        ("The bridge is 1.93 miles long.", 1.925, 1.935, 0.01),
+        ("The hall holds 3,200 people.", 3150, 3250, 100),
+        ("The hall holds 2,000 people.", 1500, 2500, 1000),
+        ("The hall holds 46 people.", 45.5, 46.5, 1),
+    ],
+)
+def test_rounding_interval_from_digits_written(text: str, low: float, high: float, step: float) -> None:
+    claim = only(text)
+    assert (claim.low, claim.high, claim.step) == pytest.approx((low, high, step))
+
+
+def test_a_bound_word_modifies_only_its_own_number() -> None:
+    first, second = quantities("More than 60 people were hurt and 45 cars were damaged.")
+    assert first.bound == ">" and second.bound == "="
+
+
+@pytest.mark.parametrize(
+    ("text", "low_value", "high_value", "unit"),
+    [
+        ("The path is 5-10 km long.", 5, 10, "kilometer"),
+        ("It will cost between 5 and 10 dollars.", 5, 10, "USD"),
+        ("A fine of $10 to $15 billion is expected.", 10e9, 15e9, "USD"),
+        ("Prices range from $370,000 to $5.5 million.", 370_000, 5.5e6, "USD"),
+    ],
+)
+def test_ranges_are_one_claim(text: str, low_value: float, high_value: float, unit: str) -> None:
+    claim = only(text)
+    assert claim.value == pytest.approx(low_value)
+    assert claim.upper == pytest.approx(high_value)
+    assert claim.unit == unit
+
+
+def test_from_to_under_a_verb_of_change_is_two_claims() -> None:
+    first, second = quantities("Unemployment rose from 4.1% to 5.3% last year.")
+    assert (first.value, first.unit) == (4.1, "percent")
+    assert (second.value, second.unit) == (5.3, "percent")
+
+
+def test_a_change_target_shares_the_unit_of_the_change() -> None:
+    first, second = quantities("The index rose 64.06 points to 4,577.10.")
+    assert first.unit == second.unit == "index_point"
+    assert first.change == second.change == "up"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "what"),
+    [
+        ("The bomb killed four Americans.", 4, "Americans"),
+        ("He bought a dozen eggs.", 12, "eggs"),
+        ("Two-thirds of voters agreed.", 2 / 3, "voters"),
+        ("Half a million people marched.", 500_000, "people"),
+        ("It sold 1.2m copies.", 1_200_000, "copies"),
+        ("There were twenty-five people inside.", 25, "people"),
+        ("Three hundred and fifty jobs went.", 350, "jobs"),
+    ],
+)
+def test_number_words_and_counts(text: str, value: float, what: str) -> None:
+    claim = only(text)
+    assert claim.value == pytest.approx(value)
+    assert claim.kind == "count"
+    assert claim.quantity_of == what
+
+
+def test_a_counted_list_item_introduced_by_a_counts_one() -> None:
+    found = quantities(
+        "The bombing killed four Americans – two service members, a Pentagon civilian and a US"
+        " contractor – in Manbij."
+    )
+    assert [(c.value, c.quantity_of) for c in found] == [
+        (4, "Americans"), (2, "service members"), (1, "Pentagon civilian"), (1, "US contractor"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The withdrawal would fulfil a Trump goal.",
+        "America will give those who would destroy us no quarter.",
+        "It was a bit of a shock.",
+        "Mike said he was in at the start.",
+        "There was a change in tactics.",
+        "He said it would not happen on Wednesday.",
+    ],
+)
+def test_ordinary_words_never_become_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind"),
+    [
+        ("Inflation hit 5 per cent.", "percent", "percent"),
+        ("Inflation hit 5 percent.", "percent", "percent"),
+        ("Inflation hit 5%.", "percent", "percent"),
+        ("Rates rose by 0.5 percentage points.", "percentage_point", "percent"),
+        ("It cost $3.2bn.", "USD", "money"),
+        ("It cost US$3m.", "USD", "money"),
+        ("It cost £40m.", "GBP", "money"),
+        ("It cost €12bn.", "EUR", "money"),
+        ("It cost ¥500bn.", "JPY", "money"),
+        ("It cost Rs 500 crore.", "INR", "money"),
+        ("It cost 20 dollars.", "USD", "money"),
+        ("It cost 10.5 million Australian dollars.", "AUD", "money"),
+        ("Shares fell 68p.", "penny", "money"),
+        ("It rose to 40C.", "degree_Celsius", "measure"),
+        ("It rose to 104F.", "degree_Fahrenheit", "measure"),
+        ("Highs of 30 degrees Celsius are expected.", "degree_Celsius", "measure"),
+        ("It covers 25 square miles.", "mile ** 2", "measure"),
+        ("It covers 40 square kilometres.", "kilometer ** 2", "measure"),
+        ("It covers 40 km².", "kilometer ** 2", "measure"),
+        ("It covers 12 sq mi.", "mile ** 2", "measure"),
+        ("The farm covers 300 hectares.", "hectare", "measure"),
+        ("The farm covers 300 acres.", "acre", "measure"),
+        ("The road is 12 miles long.", "mile", "measure"),
+        ("Winds of 70 mph were recorded.", "mile_per_hour", "measure"),
+        ("Winds of 110 km/h were recorded.", "kilometer_per_hour", "measure"),
+        ("The ship sailed at 12 knots.", "knot", "measure"),
+        ("The cargo weighed 40 tonnes.", "metric_ton", "measure"),
+        ("The baby weighed 8 pounds.", "pound", "measure"),
+        ("The talks lasted 18 months.", "month", "measure"),
+        ("He served three years in prison.", "year", "measure"),
+        ("Gold was at $1,271 an ounce.", "USD / ounce", "money"),
+    ],
+)
+def test_units(text: str, unit: str, kind: str) -> None:
+    claim = only(text)
+    assert (claim.unit, claim.kind) == (unit, kind)
+
+
+def test_temperature_pair_is_celsius_then_fahrenheit() -> None:
+    first, second = quantities("Temperatures reached 40C (104F) on Monday.")
+    assert (first.unit, second.unit) == ("degree_Celsius", "degree_Fahrenheit")
+
+
+def test_currencies_are_their_own_dimensions() -> None:
+    from numcheck import units
+
+    assert not units.compatible("USD", "GBP")
+    assert units.compatible("kilometer ** 2", "mile ** 2")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Manbij was liberated in 2016.", "year"),
+        ("The talks began on September 8.", "date"),
+        ("The talks began on 8 September.", "date"),
+        ("The meeting starts at 5 p.m.", "time"),
+        ("The meeting starts at 10:30.", "time"),
+        ("She finished 3rd in the race.", "ordinal"),
+        ("Call 020 7946 0000 for details.", "identifier"),
+        ("The S&P 500 rose.", "identifier"),
+        ("She bought an iPhone 11.", "identifier"),
+        ("A Boeing 737 landed.", "identifier"),
+        ("Covid-19 spread.", "identifier"),
+        ("The G20 met in Osaka.", "identifier"),
+        ("Chelsea won 3-1 at home.", "score"),
+    ],
+)
+def test_typed_non_quantities(text: str, kind: str) -> None:
+    kinds = [c.kind for c in extract(text)]
+    assert kind in kinds
+    assert not [c for c in extract(text) if c.is_quantity]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The 45-year-old was arrested.", 45),
+        ("A man aged 45 was arrested.", 45),
+        ("John Smith, 45, was arrested.", 45),
+    ],
+)
+def test_ages(text: str, value: float) -> None:
+    claim = only(text)
+    assert (claim.kind, claim.value, claim.unit) == ("age", value, "year")
+
+
+def test_a_year_shaped_count_after_a_bound_is_a_count() -> None:
+    claim = only("The firm has more than 1000 customers.")
+    assert (claim.kind, claim.value, claim.bound) == ("count", 1000, ">")
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("Shares fell 5% on Monday.", "down"),
+        ("Profits rose by 12% last year.", "up"),
+        ("The index gained 2.5 points.", "up"),
+        ("The defence gave up 517 yards.", None),
+        ("The firm will lay off 600 staff.", None),
+    ],
+)
+def test_direction_of_change(text: str, change: str | None) -> None:
+    assert only(text).change == change
+
+
+def test_output_does_not_depend_on_the_hash_seed() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import numcheck, json;"
+        "print(json.dumps([c.to_dict() for c in numcheck.extract("
+        "'The 275 pound-feet engine revs at 3000 rpm and weighs 1.2 tonnes.')], default=str))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
