@@ -151,7 +151,10 @@ def classify(text: str, n: NumberMatch, has_unit: bool, sentence_start: bool) ->
 
 
 # Codes written as one token with letters and digits, and phone numbers: identifiers whole.
-_CODE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z][A-Za-z0-9]*\d[A-Za-z0-9]*\b")
+_CODE = re.compile(
+    r"(?<![\w$£€¥.,])(?!(?:US|USD|EUR|GBP|JPY|AUD|CAD|RM|PS|Rs|A|Y)\d)"
+    r"[A-Za-z][A-Za-z0-9]*\d[A-Za-z0-9]*\b"
+)
 _PHONE_NUMBER = re.compile(
     r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(0?\d{2,4}\)|0\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w.,])"
     r"|(?<![\w.,])\(\d{3}\)\s?\d{3}-\d{4}(?![\w.,])"
