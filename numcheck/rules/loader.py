@@ -131,7 +131,7 @@ def _key_name(path: JsonPath, data: Any = None) -> str:
         rules = data.get("rules")
         rule = rules[items[1]] if isinstance(rules, list) and items[1] < len(rules) else None
         code = rule.get("code") if isinstance(rule, dict) else None
-        if isinstance(code, str) and code and len(items) > 2 and items[2] != "code":
+        if isinstance(code, str) and code and (len(items) == 2 or items[2] != "code"):
             parts.append(code)
             items = items[2:]
     for item in items:

@@ -1,0 +1,22 @@
+"""Registers the fake kinds of fakes.py for each test, and removes them afterwards so they
+never leak into the real kind registry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fakes import FAKES
+
+from numcheck.rules.base import KINDS, register
+
+
+@pytest.fixture(autouse=True)
+def fake_kinds() -> Iterator[None]:
+    import numcheck.rules.kinds  # noqa: F401  (real kinds first, so ours are removed cleanly)
+
+    for cls in FAKES:
+        register(cls)
+    yield
+    for cls in FAKES:
+        KINDS.pop(cls.kind, None)
