@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from fakes import FAKES
 
 from numcheck.rules.base import KINDS, register
+from tests.engine.fakes import FAKES
 
 
 @pytest.fixture(autouse=True)

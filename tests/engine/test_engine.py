@@ -7,14 +7,13 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from fakes import claim, no_claims, spec
-
 from numcheck.claims import Claim
 from numcheck.config import Config
 from numcheck.documents import Document
 from numcheck.engine import Budget, check_documents, run_documents, run_paths
 from numcheck.report import render
 from numcheck.rules.selection import RuleSelection
+from tests.engine.fakes import claim, no_claims, spec
 
 
 def docs() -> list[Document]:

@@ -124,7 +124,7 @@ def test_structurally_wrong_packs(text: str) -> None:
 
 
 def test_missing_docs_without_kind_docs_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    from loader_kinds import Undocumented
+    from tests.engine.loader_kinds import Undocumented
 
     monkeypatch.setitem(KINDS, Undocumented.kind, Undocumented)
     (error,) = errors_of(GOOD.replace("kind: test-mark", "kind: test-undocumented")

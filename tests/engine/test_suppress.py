@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from fakes import no_claims, spec
 
 from numcheck.documents import Document
 from numcheck.engine import check_documents
@@ -12,6 +11,7 @@ from numcheck.rules.base import RuleSpec
 from numcheck.rules.builtin import SUPPRESSION_UNUSED
 from numcheck.rules.selection import RuleSelection
 from numcheck.suppress import build
+from tests.engine.fakes import no_claims, spec
 
 T101 = spec("T101")                       # flags BAD
 T102 = spec("T102", params={"word": "WORSE"})

@@ -1,0 +1,1 @@
+"""Engine, configuration, suppression and output-format tests."""

@@ -1,0 +1,1 @@
+"""Rule fixtures: tests/rules/*.yml cases run through the full pipeline."""
