@@ -25,6 +25,7 @@ def _register() -> None:
     from numcheck.cli import check_cmd as check_cmd
     from numcheck.cli import extract_cmd  # noqa: F401
     from numcheck.cli import rules_cmd as rules_cmd
+    from numcheck.cli import stats_cmd as stats_cmd
 
 
 def main() -> None:
