@@ -119,11 +119,23 @@ def _window(excerpt: _Excerpt, width: int) -> tuple[str, list[tuple[int, int]]]:
     begin = max(0, low - margin)
     end = min(len(text), max(high, begin + width))
     begin = max(0, min(begin, end - width)) if end - begin < width else begin
+    begin, end = _snap(text, begin, end, low, high)
     prefix = "... " if begin > 0 else ""
     suffix = " ..." if end < len(text) else ""
     shift = len(prefix) - begin
     shown = prefix + text[begin:end] + suffix
     return shown, [(a + shift, b + shift) for a, b in spans]
+
+
+def _snap(text: str, begin: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """Move cut points to word boundaries (at most 15 characters, never into a span)."""
+    if begin > 0:
+        space = text.find(" ", begin, min(low, begin + 15))
+        begin = space + 1 if space != -1 else begin
+    if end < len(text):
+        space = text.rfind(" ", max(high, end - 15), end)
+        end = space if space != -1 else end
+    return begin, end
 
 
 def _caret_line(shown: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -1,0 +1,1 @@
+"""Snapshot (golden-file) tests of every output format."""
