@@ -61,6 +61,7 @@ _UNIT_NAMES = {
     "mile / gallon": "mile per gallon", "ppb": "parts-per-billion", "ppm": "parts-per-million",
     "index_point": "point", "revolution / minute": "revolutions per minute",
     "turn / minute": "revolutions per minute", "milliampere_hour": "milliampere-hour",
+    "electron_volt": "electronvolt", "teraelectron_volt": "teraelectronvolt",
 }
 
 
@@ -99,16 +100,25 @@ def _part_name(part: str) -> str:
 _CHANGE = {"=": "=", "~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<"}
 
 
-def numcheck_tags(sentence: str) -> list[Tag]:
+def numcheck_tags(sentence: str, everything: bool = False) -> list[Tag]:
+    """numcheck's quantities as NewsQuant tags.
+
+    ``everything`` also yields typed numbers (years, identifiers, ordinals) and names every
+    count "dimensionless": quantulum3's own convention, used on its own test sentences.
+    """
     from numcheck.api import extract
 
     tags = []
     for c in extract(sentence):
-        if not c.is_quantity:
+        if not (c.is_quantity or (everything and not math.isnan(c.value))):
             continue
         value: Value = (c.value, c.upper) if c.upper is not None else c.value
         change = c.change or _CHANGE[c.bound]
-        tags.append(Tag(value, cqe_unit(c.unit, c.kind, c.quantity_of), change))
+        if everything and c.unit is None:
+            unit = "dimensionless"
+        else:
+            unit = cqe_unit(c.unit, c.kind, c.quantity_of)
+        tags.append(Tag(value, unit, change))
     return tags
 
 
@@ -127,7 +137,7 @@ def gold_tags(item: dict[str, object], average_ranges: bool) -> list[Tag]:
     for q in item["quantities"]:  # type: ignore[attr-defined]
         raw = str(q["value"])
         value: Value
-        if "-" in raw[1:] and "E" not in raw:
+        if "-" in raw[1:] and "e" not in raw.lower():
             lo, hi = (float(x) for x in raw.split("-", 1))
             value = (lo + hi) / 2 if average_ranges else (lo, hi)
         else:

@@ -56,7 +56,7 @@ _METRE_CONTEXT = re.compile(
 )
 _NOUN_AFTER = re.compile(r"^[\s-]?(?:[A-Za-z][\w-]*)")
 _SHARE_OF = re.compile(r"^\s+of\b", re.I)
-_CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|and|or|-to-)\s*$", re.I)
+_CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|and|or|-to-|-\s+to|-\s+and)\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$£€¥]|US\$)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|up\s+to\s+)?(?:[$£€¥]|US\$)?$", re.I)
 _RATE = re.compile(

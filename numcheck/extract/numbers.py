@@ -28,7 +28,7 @@ SCALES = {
 # Abbreviated scale suffixes after digits. "m" is resolved by context (million or metre).
 SUFFIX_SCALES = {
     "k": 1e3, "K": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "M": 1e6, "bn": 1e9, "b": 1e9,
-    "B": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+    "B": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12, "T": 1e12,
 }
 FRACTIONS = {
     "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
@@ -60,9 +60,13 @@ class NumberMatch:
     negative: bool = False
 
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_DIGITS = (
+    r"(?:\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[×x]\s?10\s?\^?\s?[-+−]?\d+)(?![\w.])"  # 1e-3, 2.48×10−5
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+)
+_SCIENTIFIC = re.compile(r"^(?P<m>\d+(?:\.\d+)?)(?:[eE]|\s?[×x]\s?10\s?\^?\s?)(?P<e>[-+−]?\d+)$")
 _SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion|crore|lakh)"
-_SUFFIX = r"(?:bn|mn|mln|bln|tn|trn|tr|k|K|m|M|b|B)"
+_SUFFIX = r"(?:bn|mn|mln|bln|tn|trn|tr|k|K|m|M|b|B|T(?=\W|$))"
 # Currency codes written flush against the digits ("$US55,931,000", "USD10m", "RM23.50") are
 # the only letters a number may follow directly.
 _GLUED = r"(?:(?<=\$US)|(?<=\$A)|(?<=Y=)|(?<=US\$)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=JPY)|(?<=AUD)|(?<=CAD)|(?<=RM)|(?<=Rs))"
@@ -83,8 +87,14 @@ WORD_NUMBER = re.compile(
     re.I,
 )
 FRACTION = re.compile(
-    r"\b(?P<num>one|two|three|four|a|an)[\s-](?P<den>half|halves|thirds?|quarters?|fifths?"
-    r"|tenths?)\b(?!\s+(?:final|century|time))",
+    r"\b(?P<num>one|two|three|four|five|a|an)[\s-](?P<den>half|halves|thirds?|quarters?|fifths?"
+    r"|sixths?|tenths?)\b(?!\s+(?:final|century|time))",
+    re.I,
+)
+# "2 1/2", "two and a half": a whole number and a fraction read as one value.
+MIXED = re.compile(
+    r"(?<![\w.,/])(?P<whole>\d+)\s(?P<n>\d)/(?P<d>\d{1,2})(?![\w./])"
+    r"|\b(?P<wwhole>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+an?\s+half\b",
     re.I,
 )
 HALF_A = re.compile(r"\bhalf\s+an?\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b", re.I)
@@ -94,6 +104,16 @@ VAGUE_PLURAL = re.compile(
     re.I,
 )
 DIGIT_ONLY = re.compile(r"\d")
+
+
+def parse_digits(digits: str) -> tuple[float, float]:
+    """Value and rounding step of a number written in digits (plain or scientific)."""
+    sci = _SCIENTIFIC.match(digits)
+    if sci:
+        exponent = int(sci.group("e").replace("−", "-"))
+        mantissa = sci.group("m")
+        return float(mantissa) * 10.0**exponent, step_of(mantissa) * 10.0**exponent
+    return float(digits.replace(",", "")), step_of(digits)
 
 
 def step_of(digits: str) -> float:
@@ -138,10 +158,9 @@ def digit_numbers(text: str, start: int = 0, end: int | None = None) -> list[Num
     for m in DIGIT_NUMBER.finditer(text, start, len(text) if end is None else end):
         digits = m.group("num")
         try:
-            value = float(digits.replace(",", ""))
-        except ValueError:
+            value, step = parse_digits(digits)
+        except (ValueError, OverflowError):
             continue
-        step = step_of(digits)
         scale = 1.0
         suffix = m.group("suffix")
         if suffix:
@@ -186,6 +205,23 @@ def slash_fractions(text: str) -> list[NumberMatch]:
 _BARE_HALF = re.compile(r"\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)", re.I)
 
 
+def mixed_numbers(text: str) -> list[NumberMatch]:
+    found: list[NumberMatch] = []
+    for m in MIXED.finditer(text):
+        if m.group("whole"):
+            whole = float(m.group("whole"))
+            denominator = int(m.group("d"))
+            if denominator == 0:
+                continue
+            value = whole + int(m.group("n")) / denominator
+        else:
+            word = m.group("wwhole").lower()
+            whole = float(word) if word.isdigit() else float(SMALL[word])
+            value = whole + 0.5
+        found.append(NumberMatch(m.start(), m.end(), value, 0.0, m.group(0), not m.group("whole")))
+    return found
+
+
 def word_numbers(text: str) -> list[NumberMatch]:
     found: list[NumberMatch] = []
     for m in _BARE_HALF.finditer(text):
@@ -225,7 +261,9 @@ def word_numbers(text: str) -> list[NumberMatch]:
 
 def find_numbers(text: str) -> list[NumberMatch]:
     """All numbers in ``text``, longest match first where they overlap, in text order."""
-    candidates = slash_fractions(text) + digit_numbers(text) + word_numbers(text)
+    candidates = (
+        mixed_numbers(text) + slash_fractions(text) + digit_numbers(text) + word_numbers(text)
+    )
     candidates.sort(key=lambda n: (n.start, -(n.end - n.start)))
     chosen: list[NumberMatch] = []
     last_end = -1

@@ -48,7 +48,7 @@ def _lexicon() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[s
                 exact[surface[1:]] = unit
                 continue
             folded[surface.lower()] = unit
-            if surface[-1].isalpha() and len(surface) > 3:
+            if surface[-1].isalpha() and len(surface) >= 3:
                 *head, last = surface.split(" ")
                 plural = " ".join([*head, _plural(last)])
                 folded.setdefault(plural.lower(), unit)
