@@ -138,7 +138,7 @@ def test_bad_pack_lists_every_error(project: Path) -> None:
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith(f"numcheck: {project / 'pack.yml'}:2: T101.level: 'fatal'")
+    assert lines[0].startswith("numcheck: pack.yml:2: T101.level: 'fatal' is not one of")
 
 
 def test_rules_table(project: Path) -> None:
