@@ -1,0 +1,5 @@
+"""``python -m numcheck`` runs the CLI."""
+
+from numcheck.cli import main
+
+main()
