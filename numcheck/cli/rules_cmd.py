@@ -85,7 +85,10 @@ def list_rules(
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(*rows[0].keys()) if rows else Table()
+        table = Table()
+        for header in rows[0] if rows else ():
+            # codes and names must stay whole; the groups column may wrap instead
+            table.add_column(header, no_wrap=header != "groups")
         for row in rows:
             table.add_row(*row.values(), style=None if row["enabled"] == "yes" else "dim")
         Console().print(table)
