@@ -146,15 +146,18 @@ def run_documents(
     corpus_rules = [r for r in selection.rules if _scope(r) == "corpus"]
     state = _Collector()
     contexts: list[DocumentContext] = []
-    documents: list[Document] = []
-    claim_counts: list[int] = []
+    seen: list[_Seen] = []
+    # Documents are held only while a finding may point into them: those with findings or
+    # suppression comments, or every one when corpus rules run (they hold contexts anyway).
+    held: list[Document] = []
     suppressions: list[FileSuppressions] = []
 
     for doc in docs:
-        documents.append(doc)
         expired = budget.start()
         ctx = _context(doc, extract, state)
-        claim_counts.append(sum(1 for c in ctx.claims if c.is_quantity))
+        seen.append(_Seen(doc.path, doc.meta.get("id"),
+                          sum(1 for c in ctx.claims if c.is_quantity)))
+        before = len(state.findings)
         for rule in doc_rules:
             if expired():
                 state.problems.append(_over_budget(doc, budget, rule))
@@ -166,13 +169,15 @@ def run_documents(
         found = build(doc)
         if found is not None:
             suppressions.append(found)
+        if corpus_rules or found is not None or len(state.findings) > before:
+            held.append(doc)
 
     for rule in corpus_rules:
         state.run_rule(f"rule {rule.code}", "<corpus>",
                        partial(kinds[rule.kind].check_corpus, rule, contexts))
 
     findings = _finish(state.findings, suppressions, selection)
-    run = _assemble(findings, documents, claim_counts, state.problems)
+    run = _assemble(findings, seen, held, state.problems)
     return replace(run, rules=selection.rules)
 
 
@@ -219,29 +224,38 @@ def _order(f: Finding) -> tuple[Any, ...]:
     return (*f.sort_key(), f.name, places, f.explanation, f.suggestion or "")
 
 
+@dataclass(frozen=True)
+class _Seen:
+    """What the summary needs of a checked document (the document itself may be dropped)."""
+
+    path: str
+    doc_id: str | None
+    claims: int
+
+
 def _assemble(
     findings: list[Finding],
-    documents: list[Document],
-    claim_counts: list[int],
+    seen: list[_Seen],
+    held: list[Document],
     problems: list[Problem],
 ) -> Run:
-    docs_per_path = Counter(d.path for d in documents)
+    docs_per_path = Counter(d.path for d in seen)
+
+    def key_of(path: str, doc_id: str | None) -> DocKey:
+        return (path, None) if docs_per_path[path] == 1 else (path, doc_id)
+
     # A file holding one document owns every finding with its path; in a file holding several
     # (JSONL) findings are matched to documents by id as well.
-    per_doc = Counter(
-        (f.path, None if docs_per_path[f.path] == 1 else f.doc_id) for f in findings
+    per_doc = Counter(key_of(f.path, f.doc_id) for f in findings)
+    summaries = tuple(
+        DocumentSummary(d.path, d.claims, per_doc.get(key_of(d.path, d.doc_id), 0), d.doc_id)
+        for d in seen
     )
-    wanted = {(e.path, None if docs_per_path[e.path] == 1 else e.doc_id)
-              for f in findings for e in f.evidence}
-    summaries: list[DocumentSummary] = []
-    keep: dict[DocKey, Document] = {}
-    for doc, claims in zip(documents, claim_counts, strict=True):
-        key = (doc.path, None) if docs_per_path[doc.path] == 1 else doc_key(doc)
-        count = per_doc.get(key, 0)
-        summaries.append(DocumentSummary(doc.path, claims, count, doc.meta.get("id")))
-        if key in wanted:  # evidence may point into other documents (cross-article findings)
-            keep[key] = doc
-    report = Report(tuple(findings), tuple(summaries), tuple(problems))
+    # Evidence may point into documents other than the finding's own (cross-article).
+    wanted = {key_of(e.path, e.doc_id) for f in findings for e in f.evidence}
+    keep = {key_of(d.path, d.meta.get("id")): d for d in held}
+    keep = {key: doc for key, doc in keep.items() if key in wanted}
+    report = Report(tuple(findings), summaries, tuple(problems))
     return Run(report, MappingProxyType(keep))
 
 

@@ -146,3 +146,18 @@ def test_json_contract_shape() -> None:
         }],
         "documents": [{"path": "a.md", "claims": 0, "findings": 1}],
     }
+
+
+def test_only_documents_with_findings_are_kept_for_excerpts() -> None:
+    run = run_documents(docs(), [spec("T101")], extractor=no_claims)
+    assert sorted(run.documents) == [("a.md", None), ("b.md", None)]
+
+
+def test_documents_sharing_a_file_are_told_apart_by_id() -> None:
+    records = [Document.from_text("BAD", "feed.jsonl", {"id": "r1"}),
+               Document.from_text("fine", "feed.jsonl", {"id": "r2"}),
+               Document.from_text("BAD BAD", "feed.jsonl", {"id": "r3"})]
+    run = run_documents(records, [spec("T101")], extractor=no_claims)
+    assert [(d.doc_id, d.findings) for d in run.report.documents] == [
+        ("r1", 1), ("r2", 0), ("r3", 2)]
+    assert sorted(run.documents) == [("feed.jsonl", "r1"), ("feed.jsonl", "r3")]
