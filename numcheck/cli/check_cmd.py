@@ -3,6 +3,8 @@
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage,
 configuration or input errors (2 wins over 1). Unreadable inputs are reported on stderr, one line
 each (``numcheck: path: error: message``); the other documents are still checked and reported.
+A rule or the extractor failing on a document is reported the same way and also exits 2: the
+check of that document is incomplete, and a CI run must not pass silently.
 """
 
 from __future__ import annotations
@@ -26,10 +28,9 @@ def _fail(message: str) -> NoReturn:
 
 
 def _split(values: list[str] | None) -> list[str] | None:
-    """``--select A,B --select C`` → [A, B, C]; None when the option was not given."""
-    if values is None:
-        return None
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+    """``--select A,B --select C`` → [A, B, C]; None when not given (or given empty)."""
+    parts = [part.strip() for value in values or () for part in value.split(",")]
+    return [part for part in parts if part] or None
 
 
 def default_format() -> str:

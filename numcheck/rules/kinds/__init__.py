@@ -5,9 +5,10 @@ Sibling modules are found with :mod:`pkgutil`, so adding ``numcheck/rules/kinds/
 use the kind: there is no shared list to edit. Modules whose name starts with ``_`` are private
 helpers and are not imported here.
 
-A kind module that fails to import does not take the other kinds down with it: the error is kept
-in :data:`IMPORT_ERRORS` and reported by the pack loader when a rule asks for a kind that is
-missing, so a broken kind costs only the rules that use it.
+A kind module that fails to import does not break ``import numcheck.rules.kinds``: the error is
+kept in :data:`IMPORT_ERRORS`, and the pack loader names the module and the exception when a
+rule asks for the missing kind (a clear pack error instead of a traceback from an unrelated
+import; packs that do not use the kind load normally).
 """
 
 from __future__ import annotations
