@@ -62,6 +62,7 @@ _UNIT_NAMES = {
     "index_point": "point", "revolution / minute": "revolutions per minute",
     "turn / minute": "revolutions per minute", "milliampere_hour": "milliampere-hour",
     "electron_volt": "electronvolt", "teraelectron_volt": "teraelectronvolt",
+    "force_pound * foot": "pound-foot", "newton * meter": "newton metre",
 }
 
 

@@ -99,7 +99,7 @@ def bound_before(text: str, start: int) -> tuple[Bound, bool] | None:
 
 _PHRASAL = re.compile(
     r"\b(?:gave|give|gives|giving|given|set|sets|made|make|makes|pick|picked|picks|sign|signed|"
-    r"signs|end|ended|ends|show|showed|shows|turn|turned|turns|took|take|takes|back|lay|laid|"
+    r"signs|show|showed|shows|turn|turned|turns|took|take|takes|back|lay|laid|"
     r"lays|paid|pay|pays|sold|sell|sells|cut|cuts|shut|broke|break|kick|kicked|started|start|"
     r"bottomed|ramp|ramped|scale|scaled|line|lined|hold|held|hands|handed)\s+(?:up|down|off)"
     r"\b[^.]*$",
@@ -185,6 +185,7 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False) -
         lower = word.lower()
         if not words and lower in ("of", "of the") and not skipped_of:
             skipped_of = True
+            plural = True  # partitive: "one of the best speakers" counts speakers
             pos = m.end()
             after = re.match(r"\s+(?:the|its|their|his|her|our|all|those|these)\b", text[pos:])
             if after:

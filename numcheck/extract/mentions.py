@@ -119,6 +119,7 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
     mentions.sort(key=lambda m: (m.start, m.end))
     mentions = _join_ranges(sentence, mentions, tolerance)
     mentions = _share_units(sentence, mentions, tolerance)
+    mentions = _restatement_bounds(sentence, mentions, tolerance)
     mentions.extend(_counted_list_items(sentence, mentions, tolerance))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
@@ -158,9 +159,13 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
         )
     if n.words and n.value == 1 and re.match(r"(?i)an?\b", n.text) and n.vague_high is None:
         return None  # "a"/"an" alone is counted only in lists of parts (see below)
-    if n.text.lower() == "one" and re.search(r"(?i)\b(?:no|any|every|some|the|that|this)\s+$",
-                                              sentence[: n.start]):
-        return None
+    if n.text.lower() == "one" and re.search(
+        r"(?i)\b(?:no|any|every|each|some|the|that|this|same|only|which|another)\s+$",
+        sentence[: n.start],
+    ):
+        return None  # a pronoun: "each one", "the same one"
+    if n.text == "One" and n.start > 0 and not re.search(r"[.!?\"“:]\s*$", sentence[: n.start]):
+        return None  # a name: "BBC One", "Formula One"
     if n.text.lower() == "one" and re.match(r"(?i)\s+(?:another|day)\b", sentence[n.end :]):
         return None
     bound_info = bound_before(sentence, start)
@@ -227,7 +232,8 @@ def _join_ranges(sentence: str, mentions: list[Mention], tolerance: float) -> li
             if (
                 _is_quantity(a) and _is_quantity(b) and _CONNECTOR.match(between)
                 and (a.unit is None or a.unit == b.unit or (b.unit or "").split(" / ")[0] == a.unit)
-                and a.upper is None and b.upper is None and a.change is None
+                and a.upper is None and b.upper is None
+                and not (a.change is not None and a.unit is not None)  # "rose by $4bn to $9bn"
             ):
                 before = sentence[: a.start]
                 is_between = bool(_BETWEEN.search(before))
@@ -303,6 +309,28 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
     return out
 
 
+_RESTATED = re.compile(r"\s*(?:\(|,\s*or\s+|\s[–—-]\s*|/)\s*$")
+
+
+def _restatement_bounds(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
+    """ "more than 7.5 million crowns ($1.1 million)": a restatement shares the bound.
+
+    A number restated in parentheses (or after "or", a dash or a slash) right after a bounded
+    one carries the same bound, so "just under 296 hp (300 PS)" is read as under 300 PS too.
+    """
+    out = list(mentions)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.bound == "=" or b.bound != "=" or not (_is_quantity(a) and _is_quantity(b)):
+            continue
+        if a.unit is None or b.unit is None or a.unit == b.unit:
+            continue
+        gap = sentence[a.end : b.start]
+        if len(gap) <= 6 and _RESTATED.fullmatch(gap) and "(" in gap or gap.strip() == "/":
+            out[i] = _rebound(replace(b, bound=a.bound, ceiling=a.ceiling), tolerance)
+    return out
+
+
 def _counted_list_items(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
     """ "two service members, a Pentagon civilian and a US contractor": each "a" item is 1.
 
@@ -313,6 +341,8 @@ def _counted_list_items(sentence: str, mentions: list[Mention], tolerance: float
     counts = [m for m in mentions if m.kind == "count" and m.quantity_of]
     if not counts:
         return []
+    # The list must enumerate parts: introduced by a dash, colon or "including" after a count,
+    # or holding at least two counted items ("three men, two women and a child").
     found: list[Mention] = []
     for match in _LIST_ITEM.finditer(sentence):
         a_start = match.start("a")
@@ -324,6 +354,11 @@ def _counted_list_items(sentence: str, mentions: list[Mention], tolerance: float
         if len(gap) > 80 or re.search(r"[.;()]", gap) or re.search(
             r"\b(?:is|are|was|were|has|have|had|said|says|will|would|that|which|who)\b", gap
         ):
+            continue
+        first = next(m for m in counts if m.end >= last.end - 200 and m.end <= a_start)
+        span = sentence[first.start : a_start]
+        enumerated = bool(re.search(r"[–—:]|\bincluding\b|\bof whom\b|\bamong them\b", span))
+        if not enumerated and len([m for m in previous if m.start >= first.start]) < 2:
             continue
         what = quantity_of(sentence, match.end("a"))
         if what is None:

@@ -51,18 +51,19 @@ _SENTENCE_WORDS = frozenset(
 
 
 _STREET_AFTER = re.compile(
-    r"^(?:-\d+)?\s+(?:[A-Z][\w.'’-]*\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Ln|Drive|Dr|"
+    r"^(?:-\d+)?\s+(?:(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd|th))\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Ln|Drive|Dr|"
     r"Boulevard|Blvd|Place|Pl|Court|Ct|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Hwy)\b\.?"
 )
 # A capitalised singular word right after a bare 3+ digit number names a model, not a count
 # ("300 Americans" is plural and stays a count).
-_MODEL_AFTER = re.compile(r"^\s[A-Z][a-z]*[a-rt-z]\b(?!\s+(?:of|per)\b)")
+_MODEL_AFTER = re.compile(r"^\s[A-Z][A-Za-z]*[A-RT-Za-rt-z]\b(?!\s+(?:of|per)\b)")
+_PRODUCT_AFTER = re.compile(r"^\s(?:Pro|Max|Plus|Ultra|Mini|Lite|SE|XL|GT|GTI|Turbo)\b")
 
 
 def year_like(n: NumberMatch) -> bool:
     return (
         not n.words and n.scale_suffix is None and n.text.isdigit() and len(n.text) == 4
-        and 1000 <= n.value <= 2100
+        and 1000 <= n.value <= 2199
     )
 
 
@@ -129,7 +130,9 @@ def classify(text: str, n: NumberMatch, has_unit: bool, sentence_start: bool) ->
         return "year" if n.value >= 1000 or before.endswith("'") else "age"
     if not has_unit and _STREET_AFTER.match(after):
         return "identifier"  # a house number: "575 Wilbraham Road"
-    if not has_unit and _MODEL_AFTER.match(after) and n.text.isdigit() and n.value >= 100:
+    if not has_unit and n.text.isdigit() and (
+        (_MODEL_AFTER.match(after) and n.value >= 100) or _PRODUCT_AFTER.match(after)
+    ):
         return "identifier"  # a model number: "787 Dreamliner", "737 Max"
     if not has_unit:
         # Letters glued to the number: "G20", "F-16", "Covid-19", "MP3", "4G", "737MAX".
