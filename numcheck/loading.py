@@ -108,7 +108,7 @@ def _walk(root: str) -> Iterator[str | Problem]:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            full = os.path.join(folder, entry.name)
+            full = os.path.normpath(os.path.join(folder, entry.name))
             try:
                 is_dir = entry.is_dir()
             except OSError:
