@@ -1,0 +1,339 @@
+"""Kind ``conversion``: a quantity restated in another unit must convert to what it restates.
+
+"25 square miles (40 square kilometres)", "fewer than 5 square kilometres, or less than 2
+square miles", "40C (104F)", "30 miles – about 48km – from". Both numbers are read as rounded
+at their last non-zero digit (news rounds conversions to one or two significant figures), except
+temperatures, which are rounded to the last digit written: a temperature has an arbitrary zero,
+so "100F" never stands for "somewhere from 50F to 150F". A pair is flagged only when the two
+intervals, after conversion, do not overlap. Currencies are never converted into each other.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any, ClassVar
+
+from numcheck import units
+from numcheck.claims import Claim, Interval
+from numcheck.findings import Finding
+from numcheck.rules.base import DocumentContext, RuleDocs, RuleSpec, register
+from numcheck.rules.kinds._pairing import (
+    BOUND_WORDS,
+    allowed,
+    bound_phrase,
+    describe,
+    digit_step,
+    fmt,
+    label,
+    literal_step,
+    number_text,
+    render,
+    replace_number,
+    round_to,
+    sentence_groups,
+    widen,
+    with_unit,
+)
+
+# --------------------------------------------------------------------------- compound measures
+
+# "6ft 2in", "15st 4lb", "8lb 6oz": a major and a minor unit written as one measurement. The
+# extractor reads only one half; without the other, "15st 4lb (97kg)" would compare 4lb with 97kg.
+_MAJOR_BEFORE: Mapping[str, tuple[re.Pattern[str], str]] = {
+    "inch": (re.compile(r"(\d+)\s*(?:ft|feet|foot|')\s*(?:and\s+)?$", re.I), "foot"),
+    "pound": (re.compile(r"(\d+)\s*(?:st|stone|stones)\s*(?:and\s+)?$", re.I), "stone"),
+    "ounce": (re.compile(r"(\d+)\s*(?:lb|lbs|pounds?)\s*(?:and\s+)?$", re.I), "pound"),
+}
+_MINOR_AFTER: Mapping[str, tuple[re.Pattern[str], str]] = {
+    "foot": (re.compile(r"^\s*(?:and\s+)?(\d+(?:\.\d+)?)\s*(?:in|inch|inches|\")(?!\w)", re.I),
+             "inch"),
+    "stone": (re.compile(r"^\s*(?:and\s+)?(\d+(?:\.\d+)?)\s*(?:lb|lbs|pounds?)\b", re.I),
+              "pound"),
+    "pound": (re.compile(r"^\s*(?:and\s+)?(\d+(?:\.\d+)?)\s*(?:oz|ounces?)\b", re.I), "ounce"),
+}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One stated measurement: a claim, or a claim and the other half of a compound."""
+
+    claim: Claim
+    start: int
+    end: int
+    value: float
+    allowed: Interval
+    unit: str
+
+    def text(self, document: str) -> str:
+        return document[self.start : self.end]
+
+
+def _step(claim: Claim) -> float | None:
+    # Temperatures: the last digit written (see module docstring); others: the claim's own.
+    return literal_step(claim) if units.is_temperature(claim.unit) else None
+
+
+def _measure(claim: Claim, text: str) -> Measure:
+    assert claim.unit is not None
+    iv = allowed(claim, _step(claim))
+    start, end, value = claim.start, claim.end, claim.value
+    before = _MAJOR_BEFORE.get(claim.unit)
+    if before is not None:
+        m = before[0].search(text[max(0, start - 20) : start])
+        if m is not None:
+            extra = units.convert(float(m.group(1)), before[1], claim.unit)
+            start -= len(m.group(0))
+            value += extra
+            iv = iv.scaled(1.0, extra)
+    after = _MINOR_AFTER.get(claim.unit)
+    if after is not None:
+        m = after[0].match(text[end : end + 20])
+        if m is not None:
+            digits = m.group(1)
+            minor = float(digits)
+            step = 10.0 ** -(len(digits.split(".", 1)[1]) if "." in digits else 0)
+            factor = units.convert(1.0, after[1], claim.unit)
+            value += minor * factor
+            # The minor half carries the rounding: 6ft 2in is 6ft 1.5in to 6ft 2.5in.
+            iv = Interval(claim.value + (minor - step / 2) * factor,
+                          claim.value + (minor + step / 2) * factor, True, False)
+            end += len(m.group(0))
+    return Measure(claim, start, end, value, iv, claim.unit)
+
+
+# --------------------------------------------------------------------------- restatement pairs
+
+_DASH = r"(?:\s+[-–—]\s*|\s*[–—]\s*)"
+_CONNECTOR = re.compile(
+    rf"^(?:\s*\(|{_DASH}|\s*,\s*or\s+|\s*,?\s+or\s+(?=(?:about|around|roughly|some|nearly"
+    rf"|almost|approximately|just|more|less|fewer|over|under)\b)|\s*,\s+(?=(?:about|around"
+    rf"|roughly|some|nearly|almost|approximately|equivalent|the\s+equivalent)\b)"
+    rf"|\s*,?\s+(?:equivalent\s+to|the\s+equivalent\s+of)\s+)"
+    rf"{BOUND_WORDS}$",
+    re.I,
+)
+# "fewer than 5 square kilometres in Syria, or less than 2 square miles": a short phrase may
+# sit between the first measure and ", or" (never a number, a clause break or a bracket).
+_LEADING_PHRASE = re.compile(r"^\s+[A-Za-z][A-Za-z' -]{0,28}?(?=\s*,\s*or\s)", re.I)
+_CLOSES_BRACKET = re.compile(r"^[^()]{0,25}\)")
+# A temperature *difference* ("warmed by 2C (3.6F)", "1.5C above pre-industrial levels")
+# converts without the 32° offset.
+_DELTA_BEFORE = re.compile(
+    r"\b(?:by|of|rise|rises|rose|risen|increase[sd]?|warm(?:ed|ing)|cool(?:ed|ing)|up|down"
+    r"|fell|fall|drop(?:ped)?|another|extra|further|limit(?:ing)?|keep(?:ing)?|within)\s+"
+    r"(?:(?:about|around|some|nearly|almost|just|more|less|than|over|under|a|an|the|another)\s+)*$",
+    re.I,
+)
+_DELTA_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:warmer|cooler|colder|hotter|higher|lower|above|below|rise|increase"
+    r"|drop|fall|of\s+warming|warming|difference|change)\b",
+    re.I,
+)
+
+
+def _restates(text: str, first: Measure, second: Measure) -> bool:
+    gap = text[first.end : second.start]
+    lead = _LEADING_PHRASE.match(gap)
+    if lead is not None and not re.search(r"\d", lead.group(0)):
+        gap = gap[lead.end() :]
+    match = _CONNECTOR.match(gap)
+    if match is None:
+        return False
+    if gap.lstrip().startswith("("):
+        return _CLOSES_BRACKET.match(text[second.end : second.end + 40]) is not None
+    return True
+
+
+def _convertible(a: str, b: str) -> bool:
+    if a == b or units.is_currency(a) or units.is_currency(b):
+        return False
+    return units.dimension(a) not in ("", "dimensionless") and units.compatible(a, b)
+
+
+def _is_delta(text: str, first: Measure, second: Measure) -> bool:
+    if first.claim.change or second.claim.change:
+        return True
+    before = text[max(0, first.start - 40) : first.start]
+    after = text[second.end : second.end + 60]
+    return bool(_DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after))
+
+
+@dataclass(frozen=True)
+class Conversion:
+    first: Measure
+    second: Measure
+    factor: float
+    offset: float
+
+    def apply(self, x: float) -> float:
+        return x * self.factor + self.offset
+
+    @property
+    def converted(self) -> Interval:
+        return self.first.allowed.scaled(self.factor, self.offset)
+
+
+def pairs(ctx: DocumentContext) -> Iterator[Conversion]:
+    """Every "X (Y)" / "X, or Y" / "X – about Y" restatement in another unit, in text order."""
+    text = ctx.document.text
+    for group in sentence_groups(ctx.claims):
+        for a, b in pairwise(group):
+            if a.unit is None or b.unit is None or a.kind != "measure" or b.kind != "measure":
+                continue
+            if not _convertible(a.unit, b.unit):
+                continue
+            first, second = _measure(a, text), _measure(b, text)
+            if second.start < first.end or not _restates(text, first, second):
+                continue
+            factor, offset = units.affine(a.unit, b.unit)
+            if offset and _is_delta(text, first, second):
+                offset = 0.0
+            yield Conversion(first, second, factor, offset)
+
+
+# --------------------------------------------------------------------------- the kind
+
+
+def _explain_factor(c: Conversion) -> str:
+    a, b = label(c.first.unit), label(c.second.unit)
+    if c.offset:
+        sign = "+" if c.offset > 0 else "−"
+        return f"× {fmt(c.factor)} {sign} {fmt(abs(c.offset))} ({a} → {b})"
+    return f"× {fmt(c.factor)} ({a} → {b})"
+
+
+def _suggest(c: Conversion, document: str, slack: float) -> str | None:
+    """The restatement with the second number recomputed, rounded as the writer rounded it
+    (at least two significant figures; whole degrees for temperatures), or None for ranges."""
+    second = c.second.claim
+    if second.upper is not None or c.first.claim.upper is not None:
+        return None
+    if c.second.end != second.end:  # a compound ("6ft 2in") cannot be rewritten by one number
+        return None
+    exact = c.apply(c.first.value)
+    how = {"<": "up", "<=": "up", ">": "down", ">=": "down"}.get(second.bound, "nearest")
+    written = literal_step(second)
+    # As precise as the writer was (at least two significant figures): "40" → "65", "1.68" →
+    # "1.88".
+    target = widen(c.converted, slack)
+    written_figures = max(2, 1 + math.floor(math.log10(abs(second.value))) -
+                          math.floor(math.log10(second.step))) if second.value and second.step \
+        else 2
+    for significant in range(written_figures, 7):
+        step = digit_step(exact, significant)
+        if units.is_temperature(second.unit):
+            step = min(written, 1.0)
+        candidate = round_to(exact, step, how)
+        if _interval_like(second, candidate, step).overlaps(target) or significant == 6:
+            new = number_text(candidate, step, thousands="," in second.text or candidate >= 10_000)
+            tail = document[second.end : second.end + 1]
+            close = tail if tail == ")" and "(" in document[c.first.end : second.start] else ""
+            return (document[c.first.start : second.start]
+                    + replace_number(second.text, new) + close)
+    return None
+
+
+def _interval_like(template: Claim, value: float, step: float) -> Interval:
+    """The interval ``value`` would allow if written with ``template``'s bound and ``step``."""
+    half = step / 2
+    if template.bound in ("<", "<="):
+        return Interval(0.0, value, True, template.bound == "<=")
+    if template.bound in (">", ">="):
+        return Interval(value, math.inf, template.bound == ">=", False)
+    return Interval(value - half, value + half, True, False)
+
+
+def _say(iv: Interval, unit: str, digits: int = 3) -> str:
+    """ "64.7 km²" for a point-like conversion, "less than 1.93 sq mi", or "4.8–9.7 km"."""
+    if math.isinf(iv.high) and math.isfinite(iv.low):
+        return f"more than {with_unit(fmt(iv.low, digits), unit)}"
+    if math.isfinite(iv.high) and iv.low <= 0:
+        return f"less than {with_unit(fmt(iv.high, digits), unit)}"
+    return with_unit(describe(iv, digits), unit)
+
+
+@register
+class ConversionKind:
+    """A restatement of a quantity in another unit that cannot be the same quantity."""
+
+    kind: ClassVar[str] = "conversion"
+    scope: ClassVar[str] = "document"
+    docs: ClassVar[RuleDocs] = RuleDocs(
+        what=(
+            "Checks quantities restated in another unit in the same sentence — \"X (Y)\", "
+            "\"X, or Y\", \"X – about Y\" — by converting X into Y's unit."
+        ),
+        why=(
+            "A wrong conversion tells the reader two different sizes for one thing, and one "
+            "of them is false."
+        ),
+        example="The forest covers 25 square miles (40 square kilometres).",
+        fix="The forest covers 25 square miles (65 square kilometres).",
+    )
+    params_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "tolerance": {
+                "description": "Relative slack added to the converted interval, for writers "
+                               "who convert with rounded factors (1 mile = 1.6 km).",
+                "type": "number", "minimum": 0, "maximum": 0.5, "default": 0.01,
+            },
+        },
+    }
+
+    def check(self, rule: RuleSpec, ctx: DocumentContext) -> Iterator[Finding]:
+        slack = float(rule.param("tolerance", 0.01))
+        text = ctx.document.text
+        for c in pairs(ctx):
+            target = widen(c.converted, slack)
+            if target.overlaps(c.second.allowed):
+                continue
+            yield self._finding(rule, ctx, c, text, slack)
+
+    def _finding(
+        self, rule: RuleSpec, ctx: DocumentContext, c: Conversion, text: str, slack: float
+    ) -> Finding:
+        a, b = c.first, c.second
+        unit_b = b.unit
+        computed = _say(c.converted, unit_b) if a.claim.bound not in ("=", "~") \
+            else with_unit(fmt(c.apply(a.value), 3), unit_b)
+        if a.claim.upper is not None:
+            computed = with_unit(
+                f"{fmt(c.apply(a.value), 3)}–{fmt(c.apply(a.claim.upper), 3)}", unit_b
+            )
+        second_value = fmt(b.value, 6) if b.claim.upper is None else \
+            f"{fmt(b.value, 6)}–{fmt(b.claim.upper, 6)}"
+        fields = {
+            "first": a.text(text),
+            "second": b.text(text),
+            "computed": computed,
+            "stated": bound_phrase(b.claim) + with_unit(second_value, unit_b),
+            "unit": label(unit_b),
+        }
+        explanation = (
+            f"{bound_phrase(a.claim)}{with_unit(fmt(a.value), a.unit)} {_explain_factor(c)}"
+            f" = {bound_phrase(a.claim)}{with_unit(fmt(c.apply(a.value)), unit_b)}"
+            f" ({describe(c.converted)} allowing for rounding); the text says "
+            f"{fields['stated']} ({describe(b.allowed)} allowed"
+            f"{' by rounding' if b.claim.bound == '=' else ''})"
+        )
+        evidence = [
+            ctx.span_evidence(a.start, a.end) if a.start != a.claim.start or a.end != a.claim.end
+            else ctx.evidence(a.claim),
+            ctx.span_evidence(b.start, b.end) if b.start != b.claim.start or b.end != b.claim.end
+            else ctx.evidence(b.claim),
+        ]
+        return ctx.finding(
+            rule, render(rule.message, fields), evidence, explanation,
+            _suggest(c, text, slack),
+        )
+
+
+def restatements(ctx: DocumentContext) -> Sequence[Conversion]:
+    """All restatement pairs of a document (for other kinds and tests)."""
+    return list(pairs(ctx))
