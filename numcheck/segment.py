@@ -30,6 +30,9 @@ _ABBREVIATIONS = frozenset(
     .split()
 )
 
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_ENDABLE = _MONTHS | frozenset("a.m p.m etc inc ltd co corp plc llc bros".split())
+
 # A candidate boundary: terminal punctuation, optional closers, then whitespace.
 _BOUNDARY = re.compile(r"""[.!?…]+['"’”)\]]*(?=\s)""")
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n\s*")
@@ -49,9 +52,17 @@ def _is_boundary(text: str, end: int, match_start: int) -> bool:
     word_match = _WORD_BEFORE.search(text, max(0, match_start - 40), match_start)
     word = word_match.group(1) if word_match else ""
     bare = word.rstrip(".").lower()
-    if bare in _ABBREVIATIONS and not (bare in {"u.s", "u.k", "no"} and first.isupper()
-                                         and _next_word_starts_sentence(text, nxt.start(2))):
-        return False
+    if bare in _ABBREVIATIONS:
+        # Titles never end a sentence; abbreviations that can ("5 p.m.", "Acme Inc.", "in
+        # Feb.") do when a capitalised word follows that reads as a new sentence.
+        if bare in _ENDABLE and first.isupper() and (
+            bare in _MONTHS or bare in {"inc", "ltd", "co", "corp", "plc", "llc", "etc"}
+            or _next_word_starts_sentence(text, nxt.start(2))
+        ):
+            return True
+        return bare in {"u.s", "u.k", "no"} and first.isupper() and _next_word_starts_sentence(
+            text, nxt.start(2)
+        )
     if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
         return False
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word) and not first.isupper():
@@ -61,7 +72,8 @@ def _is_boundary(text: str, end: int, match_start: int) -> bool:
 
 _SENTENCE_STARTERS = frozenset(
     "The A An It He She They We I In On But And This That These Those There His Her Its Their"
-    " Our Mr Mrs Ms Dr However Meanwhile Last Next Some Many Most".split()
+    " Our Mr Mrs Ms Dr However Meanwhile Last Next Some Many Most You Your Officials Police"
+    .split()
 )
 
 
