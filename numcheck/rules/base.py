@@ -90,21 +90,30 @@ class DocumentContext:
         explanation: str,
         suggestion: str | None = None,
     ) -> Finding:
-        """Build a finding located at its first piece of evidence."""
+        """Build a finding located at its first piece of evidence.
+
+        Messages quote the text, and text wraps: line breaks and runs of spaces inside a quote
+        are folded to one space so every message, explanation and suggestion is one line.
+        """
         first = evidence[0]
         return Finding(
             rule=rule.code,
             name=rule.name,
             severity=rule.level,
-            message=message,
+            message=one_line(message),
             path=first.path,
             line=first.line,
             column=first.column,
             evidence=tuple(evidence),
-            explanation=explanation,
-            suggestion=suggestion,
+            explanation=one_line(explanation),
+            suggestion=None if suggestion is None else one_line(suggestion),
             doc_id=first.doc_id,
         )
+
+
+def one_line(text: str) -> str:
+    """Fold line breaks and runs of white space to single spaces."""
+    return " ".join(text.split())
 
 
 class RuleKind(Protocol):
