@@ -87,8 +87,12 @@ def _resolve_million_or_metre(text: str, n: NumberMatch, has_currency: bool) -> 
 
 
 def _unit_from_quantulum(sentence: str, n: NumberMatch) -> UnitMatch | None:
-    after = re.match(r"[\s\u00a0-]?([A-Za-zµμΩ°][\w/²³°.-]*)", sentence[n.end : n.end + 40])
-    if not after or not quantulum.might_be_unit(after.group(1).rstrip(".")):
+    after = re.match(r"[\s\u00a0-]?([A-Za-zµμΩ°][\w/²³°^.-]*)", sentence[n.end : n.end + 40])
+    if not after:
+        return None
+    token = after.group(1).rstrip(".")
+    compound = bool(re.search(r"[/^]|[A-Za-z]-?\d$", token))  # "W/min", "s-1", "km/s2"
+    if not (compound or quantulum.might_be_unit(token)):
         return None
     for q in quantulum.parse_units(sentence):
         if q.start <= n.start < q.end or (n.start <= q.start < n.end):
