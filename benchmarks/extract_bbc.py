@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._eval import require  # noqa: E402
+from benchmarks._eval import require
 
 
 def articles(limit: int | None) -> list[Path]:

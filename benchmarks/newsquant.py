@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._eval import require  # noqa: E402
+from benchmarks._eval import require
 
 Value = float | tuple[float, float]
 
@@ -149,7 +149,8 @@ def gold_tags(item: dict[str, object], average_ranges: bool) -> list[Tag]:
 
 def _close(a: Value, b: Value) -> bool:
     if isinstance(a, tuple) and isinstance(b, tuple):
-        return all(math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-8) for x, y in zip(a, b, strict=True))
+        pairs = zip(a, b, strict=True)
+        return all(math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-8) for x, y in pairs)
     if isinstance(a, tuple) or isinstance(b, tuple):
         return False
     return math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-8)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._eval import require  # noqa: E402
-from benchmarks.newsquant import Tag, numcheck_tags, quantulum_tags, score  # noqa: E402
+from benchmarks._eval import require
+from benchmarks.newsquant import Tag, numcheck_tags, quantulum_tags, score
 
 
 def load_items() -> list[dict[str, object]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._eval import EVAL  # noqa: E402
+from benchmarks._eval import EVAL
 
 GOLD = [
     "Mr. Smith paid $3.5m for the site.| Then U.S. officials left.|",

@@ -18,7 +18,7 @@ def registry() -> Any:
     """The process-wide :class:`pint.UnitRegistry` (built on first use; pint is slow to load)."""
     import pint
 
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=None)
+    ureg: Any = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=None)
     definitions = resources.files("numcheck").joinpath("units_en.txt").read_text("utf-8")
     ureg.load_definitions(definitions.splitlines())
     return ureg
@@ -61,9 +61,10 @@ def affine(source: str, target: str) -> tuple[float, float]:
     Temperatures are affine (°F = °C × 1.8 + 32); everything else has offset 0.
     """
     ureg = registry()
-    zero = ureg.Quantity(0.0, source).to(target).magnitude
-    one = ureg.Quantity(1.0, source).to(target).magnitude
-    return float(one - zero), float(zero)
+    zero = float(ureg.Quantity(0.0, source).to(target).magnitude)
+    # A wide span keeps the factor exact to float precision (1.8 rather than 1.7999999...).
+    hundred = float(ureg.Quantity(100.0, source).to(target).magnitude)
+    return (hundred - zero) / 100.0, zero
 
 
 def convert(value: float, source: str, target: str) -> float:

@@ -76,5 +76,7 @@ def extract_document(document: Document, tolerance: float = DEFAULT_TOLERANCE) -
     return extract_sentences(document, sentences(document.text), tolerance)
 
 
-def extract_text(text: str, path: str = "<string>", tolerance: float = DEFAULT_TOLERANCE) -> list[Claim]:
+def extract_text(
+    text: str, path: str = "<string>", tolerance: float = DEFAULT_TOLERANCE
+) -> list[Claim]:
     return extract_document(Document.from_text(text, path), tolerance)

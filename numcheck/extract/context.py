@@ -16,7 +16,8 @@ _BOUND_TRIGGERS: tuple[tuple[str, Bound], ...] = (
     (r"just\s+(?:under|below|short\s+of)|slightly\s+(?:less|fewer|under|below)(?:\s+than)?", "<"),
     (r"(?:more|greater|higher|larger|bigger|longer|older)\s+than|over|above|upwards\s+of"
      r"|in\s+excess\s+of|exceeding|beyond|north\s+of|topping", ">"),
-    (r"at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of|minimum\s+of", ">="),
+    (r"at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of"
+     r"|minimum\s+of", ">="),
     (r"(?:less|fewer|lower|smaller|shorter|younger)\s+than|under|below|beneath|short\s+of"
      r"|shy\s+of|south\s+of", "<"),
     (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|as\s+(?:many|much|high|long|few|"
@@ -35,7 +36,9 @@ _BOUND_RE = re.compile(
     re.I,
 )
 _SYMBOL_BOUNDS: dict[str, Bound] = {"sym_approx": "~", "sym_lt": "<", "sym_gt": ">"}
-_APPROXIMATE_CEILING = re.compile(r"\b(?:nearly|almost|close\s+to|approaching|not\s+quite)\W*$", re.I)
+_APPROXIMATE_CEILING = re.compile(
+    r"\b(?:nearly|almost|close\s+to|approaching|not\s+quite)\W*$", re.I
+)
 
 _UP = (
     r"up|rose|rise|rises|rising|risen|gain|gains|gained|gaining|climb|climbs|climbed|climbing"
@@ -89,10 +92,6 @@ def bound_before(text: str, start: int) -> tuple[Bound, bool] | None:
             return symbol_bound, False
     for i, (_, bound) in enumerate(_BOUND_TRIGGERS):
         if m.group(f"b{i}"):
-            if bound == ">" and re.search(r"\bover\s+(?:the\s+)?$", window, re.I):
-                # "over 10 years" is a duration ("during"), "over the" never bounds.
-                if re.search(r"\bover\s+the\s+$", window, re.I):
-                    return None
             return bound, bool(_APPROXIMATE_CEILING.search(window))
     return None
 
@@ -163,7 +162,11 @@ def _plural_noun(word: str) -> bool:
     lower = word.lower()
     if lower in _IRREGULAR_PLURALS:
         return True
-    return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s")) and len(lower) > 2
+    return (
+        lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+        and len(lower) > 2
+    )
 
 
 def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False) -> str | None:
@@ -195,9 +198,13 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False) -
         gerund_modifier = lower.endswith("ing") and bool(
             re.match(r"\s+[a-z]+s\b", text[m.end() : m.end() + 30])
         )  # "9.3 million shipping containers"
-        if (lower in STOPWORDS and not acronym) or (lower.endswith("ing") and not gerund_modifier) or (
-            _VERBISH.match(lower) and words
-        ) or (lower.endswith("ly") and not acronym):
+        ends_phrase = (
+            (lower in STOPWORDS and not acronym)
+            or (lower.endswith("ing") and not gerund_modifier)
+            or (_VERBISH.match(lower) and words)
+            or (lower.endswith("ly") and not acronym)
+        )
+        if ends_phrase:
             break
         if not plural and words and _plural_noun(word) and not acronym:
             break  # "one proposal asks": after a singular count, an -s word is a verb

@@ -152,7 +152,7 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
                 found = _unit_from_quantulum(sentence, n)
             if found is not None:
                 unit, end = found.unit, found.end
-    typed = classify(sentence, n, unit is not None or currency is not None, start == 0)
+    typed = classify(sentence, n, unit is not None or currency is not None)
     if typed == "age":
         unit = "year"
     if typed is not None and typed != "age":
@@ -224,62 +224,78 @@ def _is_quantity(m: Mention) -> bool:
 def _join_ranges(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
     """ "5-10 km", "between 5 and 10 km", "1 to 1.5 degrees" → one range claim.
 
-    "from 4.1% to 5.3%" stays two claims (a change), but the first takes the second's unit.
+    "from 4.1% to 5.3%" under a verb of change stays two claims (a change), but the first
+    takes the second's unit.
     """
     out: list[Mention] = []
     i = 0
     while i < len(mentions):
         a = mentions[i]
-        if i + 1 < len(mentions):
+        if i + 1 < len(mentions) and _pairable(sentence, a, mentions[i + 1]):
             b = mentions[i + 1]
-            between = sentence[a.end : b.start]
-            if (
-                _is_quantity(a) and _is_quantity(b) and _CONNECTOR.match(between)
-                and (a.unit is None or a.unit == b.unit or (b.unit or "").split(" / ")[0] == a.unit)
-                and a.upper is None and b.upper is None
-                and not (a.change is not None and a.unit is not None)  # "rose by $4bn to $9bn"
-            ):
-                before = sentence[: a.start]
-                is_between = bool(_BETWEEN.search(before))
-                joiner = between.strip().lower()
-                if (joiner == "and" and not is_between) or (
-                    joiner == "or" and not (a.step >= 1 and b.value - a.value <= max(2 * b.step, 1))
-                ):
-                    out.append(a)
-                    i += 1
-                    continue
+            joined = _joined_range(sentence, a, b, tolerance)
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+            if _is_change_from(sentence, a) and a.unit is None and b.unit is not None:
                 scale = _shared_scale(a, b)
-                if _FROM.search(before) and not is_between and _CHANGE_VERB.search(
-                    before[max(0, len(before) - 70) :]
-                ):
-                    if a.unit is None and b.unit is not None:
-                        a = _rebound(replace(a, unit=b.unit, kind=b.kind, value=a.value * scale,
-                                             step=a.step * scale,
-                                             quantity_of=a.quantity_of or b.quantity_of),
-                                     tolerance)
-                    out.append(a)
-                    i += 1
-                    continue
-                if b.unit is not None or b.quantity_of is not None or between.strip() in "-–":
-                    if b.value > a.value * scale and not (
-                        between.strip() in "-–" and b.unit is None and b.quantity_of is None
-                    ):
-                        low_value = a.value * scale
-                        joined = Mention(
-                            start=a.start, end=b.end, value=low_value, step=b.step,
-                            bound="=" if a.bound == "=" else a.bound, unit=b.unit,
-                            kind=b.kind, quantity_of=b.quantity_of, change=a.change or b.change,
-                            low=0, high=0, low_closed=True, high_closed=True, upper=b.value,
-                            number_start=a.number_start, number_end=b.number_end,
-                        )
-                        if joined.bound not in ("=", "~"):
-                            joined = replace(joined, bound="=")
-                        out.append(_rebound(joined, tolerance))
-                        i += 2
-                        continue
+                a = _rebound(
+                    replace(a, unit=b.unit, kind=b.kind, value=a.value * scale,
+                            step=a.step * scale, quantity_of=a.quantity_of or b.quantity_of),
+                    tolerance,
+                )
         out.append(a)
         i += 1
     return out
+
+
+def _pairable(sentence: str, a: Mention, b: Mention) -> bool:
+    """Two adjacent quantities joined by "-", "to", "and" or "or" in compatible units."""
+    return (
+        _is_quantity(a) and _is_quantity(b)
+        and _CONNECTOR.match(sentence[a.end : b.start]) is not None
+        and (a.unit is None or a.unit == b.unit or (b.unit or "").split(" / ")[0] == a.unit)
+        and a.upper is None and b.upper is None
+        and not (a.change is not None and a.unit is not None)  # "rose by $4bn to $9bn"
+    )
+
+
+def _is_between(sentence: str, a: Mention) -> bool:
+    return _BETWEEN.search(sentence[: a.start]) is not None
+
+
+def _is_change_from(sentence: str, a: Mention) -> bool:
+    """ "rose from A to B": a change, not a range (a verb of change governs "from")."""
+    before = sentence[: a.start]
+    return (
+        _FROM.search(before) is not None
+        and not _is_between(sentence, a)
+        and _CHANGE_VERB.search(before[max(0, len(before) - 70) :]) is not None
+    )
+
+
+def _joined_range(sentence: str, a: Mention, b: Mention, tolerance: float) -> Mention | None:
+    joiner = sentence[a.end : b.start].strip().lower()
+    if joiner == "and" and not _is_between(sentence, a):
+        return None  # "5 dogs and 10 cats"
+    if joiner == "or" and not (a.step >= 1 and b.value - a.value <= max(2 * b.step, 1)):
+        return None  # only "three or four years" is a range
+    if _is_change_from(sentence, a):
+        return None
+    if b.unit is None and b.quantity_of is None:
+        return None  # a bare "9-2" is a score or a code, not a range
+    scale = _shared_scale(a, b)
+    if b.value <= a.value * scale:
+        return None
+    joined = Mention(
+        start=a.start, end=b.end, value=a.value * scale, step=b.step,
+        bound=a.bound if a.bound in ("=", "~") else "=", unit=b.unit, kind=b.kind,
+        quantity_of=b.quantity_of, change=a.change or b.change, low=0, high=0,
+        low_closed=True, high_closed=True, upper=b.value, number_start=a.number_start,
+        number_end=b.number_end,
+    )
+    return _rebound(joined, tolerance)
 
 
 def _shared_scale(a: Mention, b: Mention) -> float:
@@ -287,9 +303,9 @@ def _shared_scale(a: Mention, b: Mention) -> float:
     if a.value <= 0 or b.value <= 0:
         return 1.0
     for scale in (1e12, 1e9, 1e6, 1e3):
-        if b.value >= scale and b.step >= scale / 1000 and a.value < scale and a.value * scale < b.value * 10:
-            if a.value * scale <= b.value:
-                return scale
+        written_once = b.value >= scale and b.step >= scale / 1000 and a.value < scale
+        if written_once and a.value * scale <= b.value:
+            return scale
     return 1.0
 
 
@@ -330,7 +346,7 @@ def _restatement_bounds(sentence: str, mentions: list[Mention], tolerance: float
         if a.unit is None or b.unit is None or a.unit == b.unit:
             continue
         gap = sentence[a.end : b.start]
-        if len(gap) <= 6 and _RESTATED.fullmatch(gap) and "(" in gap or gap.strip() == "/":
+        if (len(gap) <= 6 and _RESTATED.fullmatch(gap) and "(" in gap) or gap.strip() == "/":
             out[i] = _rebound(replace(b, bound=a.bound, ceiling=a.ceiling), tolerance)
     return out
 

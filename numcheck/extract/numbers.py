@@ -69,7 +69,10 @@ _SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion|crore|lakh)"
 _SUFFIX = r"(?:bn|mn|mln|bln|tn|trn|tr|k|K|m|M|b|B|T(?=\W|$))"
 # Currency codes written flush against the digits ("$US55,931,000", "USD10m", "RM23.50") are
 # the only letters a number may follow directly.
-_GLUED = r"(?:(?<=\$US)|(?<=\$A)|(?<=Y=)|(?<=US\$)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=JPY)|(?<=AUD)|(?<=CAD)|(?<=RM)|(?<=Rs))"
+_GLUED = (
+    r"(?:(?<=\$US)|(?<=\$A)|(?<=Y=)|(?<=US\$)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=JPY)|(?<=AUD)"
+    r"|(?<=CAD)|(?<=RM)|(?<=Rs))"
+)
 DIGIT_NUMBER = re.compile(
     rf"(?:(?<![\w.,/])|{_GLUED})(?P<sign>[-−–+]|minus[\s-])?(?P<num>{_DIGITS})"
     rf"(?:(?P<suffix>{_SUFFIX})(?![\w²³])"
@@ -97,7 +100,9 @@ MIXED = re.compile(
     r"|\b(?P<wwhole>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+an?\s+half\b",
     re.I,
 )
-HALF_A = re.compile(r"\bhalf\s+an?\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b", re.I)
+HALF_A = re.compile(
+    r"\bhalf\s+an?\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b", re.I
+)
 VAGUE_PLURAL = re.compile(
     r"\b(?P<v>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds"
     r"|thousands|millions|billions)\s+of\b",
@@ -167,7 +172,7 @@ def digit_numbers(text: str, start: int = 0, end: int | None = None) -> list[Num
             scale = SUFFIX_SCALES[suffix]
         elif m.group("scale"):
             for word in re.findall(r"[a-z]+", m.group("scale").lower()):
-                scale *= float(SCALES[word.rstrip("s")] if word.rstrip("s") in SCALES else 1)
+                scale *= float(SCALES.get(word.rstrip("s"), 1))
         sign = m.group("sign")
         negative = bool(sign) and (sign.startswith("minus") or sign == "−" or (
             sign == "-" and (m.start() == 0 or text[m.start() - 1] in " ($€£¥\t\n")
@@ -244,14 +249,14 @@ def word_numbers(text: str) -> list[NumberMatch]:
         )
     for m in WORD_NUMBER.finditer(text):
         phrase = m.group("w")
-        value = parse_words(phrase)
-        if value is None:
+        parsed = parse_words(phrase)
+        if parsed is None:
             continue
+        value = parsed
         article = m.group("a")
         lowered = phrase.lower()
-        if lowered in SCALES or lowered == "dozen":
-            if not article:
-                continue  # a bare "million" after digits is handled by digit_numbers
+        if (lowered in SCALES or lowered == "dozen") and not article:
+            continue  # a bare "million" after digits is handled by digit_numbers
         start = m.start() if article else m.start("w")
         last = lowered.split()[-1].split("-")[-1]
         step = float(SCALES.get(last, 1)) if last in SCALES else 1.0

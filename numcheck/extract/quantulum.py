@@ -100,7 +100,9 @@ def parse_units(sentence: str) -> tuple[QUnit, ...]:
     found: list[QUnit] = []
     for q in quantities:
         unit = q.unit
-        if unit.name in ("dimensionless", "unk") or unit.entity.name in ("unknown", "dimensionless"):
+        if unit.name in ("dimensionless", "unk"):
+            continue
+        if unit.entity.name in ("unknown", "dimensionless"):
             continue
         surface = q.surface
         start, end = q.span

@@ -75,82 +75,129 @@ _COUNT_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?:[a-z]+s|people|staff|police|children)\b")
 
 
+_YEAR_PREPOSITION = re.compile(
+    r"\b(?:the|in|of|since|by|from|until|and|to|during|before|after|between|its|their|his|her"
+    r"|'s|’s)\s+$",
+    re.I,
+)
+
+
 def _reads_as_year(before: str, after: str) -> bool:
     """ "in 2016", "the 2016 election" are years; "more than 1000 customers" is a count."""
     if _COUNT_BEFORE.search(before):
         return False
-    if _NOUN_AFTER.match(after) and not re.search(r"\b(?:the|in|of|since|by|from|until|and|to|"
-                                                  r"during|before|after|between|its|their|"
-                                                  r"his|her|'s|’s)\s+$", before, re.I):
-        return False
-    return True
+    return not (_NOUN_AFTER.match(after) and not _YEAR_PREPOSITION.search(before))
 
 
-def classify(text: str, n: NumberMatch, has_unit: bool, sentence_start: bool) -> str | None:
-    """The typed kind of a non-quantity, or None when ``n`` is a quantity."""
+def classify(text: str, n: NumberMatch, has_unit: bool) -> str | None:
+    """The typed kind of a non-quantity, or None when ``n`` is a quantity.
+
+    Cheap, decisive checks first: clock times and dates, then ages, scores, years and the
+    many ways a number can be part of a name.
+    """
     before = text[max(0, n.start - 40) : n.start]
     after = text[n.end : n.end + 40]
     if not n.words:
-        if _CLOCK.match(after) or _TIME_AFTER.match(after):
-            return "time"
-        if before.endswith((":", ".")) and re.search(r"\d[:.]$", before):
-            return "time"
-        if _ORDINAL_AFTER.match(after):
-            if _MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before):
-                return "date"
-            return "ordinal"
-        if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
-            if n.value <= 31 and n.value == int(n.value):
-                return "date"
-            if year_like(n):
-                return "year"
-        if re.match(r"^[/-]\d{1,2}[/-]\d{2,4}\b", after) or re.search(r"\d{1,4}[/-]$", before) and (
-            re.match(r"^[/-]\d", after) or re.search(r"\d[/-]\d{1,2}[/-]$", before)
-        ):
-            return "date"
-        if _PHONE.match(text[n.start : n.start + 20]) and re.search(r"\d[\s-]\d{3,}", text[n.start : n.start + 20]):
-            if not has_unit and "," not in n.text:
-                return "identifier"
-    if _AGE_AFTER.match(after) or (_AGE_BEFORE.search(before) and not has_unit):
-        return "age"
-    if not has_unit and _AGE_AFTER_NAME.search(before) and _AGE_CLOSE.match(after) and n.value < 120:
+        calendar = _time_or_date(text, n, before, after, has_unit)
+        if calendar:
+            return calendar
+    if _is_age(n, before, after, has_unit):
         return "age"
     if n.words:
         return None
-    if not has_unit and re.match(r"^\s?[-–]\s?\d+\b", after) and _SCORE_CONTEXT.search(text):
-        if n.value < 200 and "." not in n.text:
-            return "score"
-    if not has_unit and re.search(r"\d+\s?[-–]\s?$", before) and _SCORE_CONTEXT.search(text):
-        prev = re.search(r"(\d+)\s?[-–]\s?$", before)
-        if prev and int(prev.group(1)) < 200 and n.value < 200 and "." not in n.text:
-            return "score"
+    if not has_unit and _is_score(text, n, before, after):
+        return "score"
     if year_like(n) and not has_unit and _reads_as_year(before, after):
         return "year"
     if re.match(r"^s\b|^'s\b|^’s\b", after) and n.value >= 10 and n.value % 10 == 0:
-        return "year" if n.value >= 1000 or before.endswith("'") else "age"
-    if not has_unit and _STREET_AFTER.match(after):
-        return "identifier"  # a house number: "575 Wilbraham Road"
-    if not has_unit and n.text.isdigit() and (
+        return "year" if n.value >= 1000 or before.endswith("'") else "age"  # 1990s, 60s
+    if not has_unit and _is_name_number(n, before, after):
+        return "identifier"
+    return None
+
+
+_DATE_AFTER = re.compile(r"^[/-]\d{1,2}[/-]\d{2,4}\b")
+_NUMERIC_DATE_BEFORE = re.compile(r"\d{1,4}[/-]$")
+_NUMERIC_DATE_MIDDLE = re.compile(r"\d[/-]\d{1,2}[/-]$")
+
+
+def _time_or_date(
+    text: str, n: NumberMatch, before: str, after: str, has_unit: bool
+) -> str | None:
+    if _CLOCK.match(after) or _TIME_AFTER.match(after):
+        return "time"
+    if before.endswith((":", ".")) and re.search(r"\d[:.]$", before):
+        return "time"
+    month_near = bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))
+    if _ORDINAL_AFTER.match(after):
+        return "date" if month_near else "ordinal"
+    if month_near and n.value <= 31 and n.value == int(n.value):
+        return "date"
+    if month_near and year_like(n):
+        return "year"
+    numeric_date = _DATE_AFTER.match(after) or (
+        _NUMERIC_DATE_BEFORE.search(before)
+        and (re.match(r"^[/-]\d", after) or _NUMERIC_DATE_MIDDLE.search(before))
+    )
+    if numeric_date:
+        return "date"
+    head = text[n.start : n.start + 20]
+    phone_like = _PHONE.match(head) and re.search(r"\d[\s-]\d{3,}", head)
+    if phone_like and not has_unit and "," not in n.text:
+        return "identifier"
+    return None
+
+
+def _is_age(n: NumberMatch, before: str, after: str, has_unit: bool) -> bool:
+    if _AGE_AFTER.match(after) or (_AGE_BEFORE.search(before) and not has_unit):
+        return True  # "45-year-old", "aged 45"
+    # "John Smith, 45, said"
+    return (
+        not has_unit and n.value < 120
+        and bool(_AGE_AFTER_NAME.search(before)) and bool(_AGE_CLOSE.match(after))
+    )
+
+
+def _is_score(text: str, n: NumberMatch, before: str, after: str) -> bool:
+    """ "won 3-1", "a 2-0 lead": small whole numbers joined by a dash in a match report."""
+    if n.value >= 200 or "." in n.text or not _SCORE_CONTEXT.search(text):
+        return False
+    if re.match(r"^\s?[-–]\s?\d+\b", after):
+        return True
+    previous = re.search(r"(\d+)\s?[-–]\s?$", before)
+    return previous is not None and int(previous.group(1)) < 200
+
+
+_PREFIXES_BEFORE_AMOUNTS = re.compile(
+    r"(?:[$£€¥]|US\$|A\$|C\$|HK\$|Rs\.?|RM|R\$|sub-|mid-|pre-|post-|over-|under-|top-|\()$"
+)
+_LETTERS_AFTER = re.compile(r"^[A-Za-z]")
+_SUFFIXES_AFTER = re.compile(r"^(?:s\b|th\b|st\b|nd\b|rd\b)")
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w&’'.-]*)\s$")
+_SENTENCE_FIRST_WORD = re.compile(r"(?:^|[.!?]\s+)[A-Z][\w&’'.-]*\s$")
+
+
+def _is_name_number(n: NumberMatch, before: str, after: str) -> bool:
+    """A number that is part of a name: a house or model number, "G20", "No. 10", "S&P 500"."""
+    if _STREET_AFTER.match(after):
+        return True  # a house number: "575 Wilbraham Road"
+    if n.text.isdigit() and (
         (_MODEL_AFTER.match(after) and n.value >= 100) or _PRODUCT_AFTER.match(after)
     ):
-        return "identifier"  # a model number: "787 Dreamliner", "737 Max"
-    if not has_unit:
-        # Letters glued to the number: "G20", "F-16", "Covid-19", "MP3", "4G", "737MAX".
-        if _ATTACHED_LETTERS_BEFORE.search(before) and not before.endswith(" "):
-            if not re.search(r"(?:[$£€¥]|US\$|A\$|C\$|HK\$|Rs\.?|RM|R\$|sub-|mid-|pre-|post-|over-|under-|top-|\()$", before):
-                return "identifier"
-        if re.match(r"^[A-Za-z]", after) and not re.match(r"^(?:s\b|th\b|st\b|nd\b|rd\b)", after):
-            return "identifier"
-        if _NAME_NUMBER_BEFORE.search(before):
-            return "identifier"
-        name = re.search(r"([A-Z][\w&’'.-]*)\s$", before)
-        if name and name.group(1) not in _SENTENCE_WORDS and not re.search(
-            r"(?:^|[.!?]\s+)[A-Z][\w&’'.-]*\s$", before
-        ):
-            word = name.group(1)
-            if not (word.isupper() and len(word) <= 3 and re.match(r"^\s?[a-z]", after)):
-                return "identifier"
-    return None
+        return True  # a model number: "787 Dreamliner", "iPhone 11 Pro"
+    glued = _ATTACHED_LETTERS_BEFORE.search(before) and not before.endswith(" ")
+    if glued and not _PREFIXES_BEFORE_AMOUNTS.search(before):
+        return True  # letters glued to the number: "F-16", "Covid-19", "737MAX"
+    if _LETTERS_AFTER.match(after) and not _SUFFIXES_AFTER.match(after):
+        return True  # "4G", "3D"
+    if _NAME_NUMBER_BEFORE.search(before):
+        return True  # "No. 10", "Section 230", "FTSE 100"
+    name = _CAPITALISED_BEFORE.search(before)
+    if name is None or name.group(1) in _SENTENCE_WORDS or _SENTENCE_FIRST_WORD.search(before):
+        return False
+    word = name.group(1)
+    # "US 2,000" before a lower-case word is a country and a count, not a name.
+    return not (word.isupper() and len(word) <= 3 and re.match(r"^\s?[a-z]", after))
 
 
 # Codes written as one token with letters and digits, and phone numbers: identifiers whole.
@@ -159,7 +206,8 @@ _CODE = re.compile(
     r"[A-Za-z][A-Za-z0-9]*\d[A-Za-z0-9]*\b"
 )
 _PHONE_NUMBER = re.compile(
-    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(0?\d{2,4}\)|0\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w.,])"
+    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(0?\d{2,4}\)|0\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
+    r"(?![\w.,])"
     r"|(?<![\w.,])\(\d{3}\)\s?\d{3}-\d{4}(?![\w.,])"
 )
 

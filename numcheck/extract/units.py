@@ -127,7 +127,10 @@ _MONEY_CONTEXT = re.compile(
     r"bought|deal|raise|raised|bid|offer|debt|loan|tax|£|sterling|bonus|wage|wages|cash)\b|£",
     re.I,
 )
-_MASS_CONTEXT = re.compile(r"\b(?:weigh\w*|heav\w*|lighter|ounces?|kg|kilos?|stone|fish|baby)\b", re.I)
+_MASS_CONTEXT = re.compile(
+    r"\b(?:weigh\w*|heav\w*|lighter|ounces?|kg|kilos?|stone|fish|baby)\b", re.I
+)
+_MONEY_SHAPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:m|bn|k)\b")
 
 
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
@@ -139,7 +142,7 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     token = m.group(0).rstrip()
     if token == "R" and not re.search(r"(?:^|\s)R\s?$", window):
         return None
-    if token == "PS" and not re.match(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:m|bn|k)\b", text[start : start + 15]):
+    if token == "PS" and not _MONEY_SHAPED.match(text, start):
         return None  # "PS5" is a games console; only money-shaped amounts are pounds
     if token.isalpha() and len(token) >= 2:
         before = text[: start - len(m.group(0))]
@@ -151,14 +154,12 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
 def money_after(text: str, end: int) -> UnitMatch | None:
     m = _MONEY_AFTER.match(text, end)
     if m:
-        for i, (_, code) in enumerate(_MONEY_WORDS):
-            if m.group(f"c{i}"):
-                if code == "penny" and m.group(0).strip().lower() == "p":
-                    # "68p" but not "5 p" in a list or "p = .03"
-                    if m.group(0).startswith((" ", "\u00a0")):
-                        return None
-                return UnitMatch(code, m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
-                                 m.end(), m.group(0).strip())
+        written = m.group(0)
+        code = next(code for i, (_, code) in enumerate(_MONEY_WORDS) if m.group(f"c{i}"))
+        if code == "penny" and written.strip().lower() == "p" and written[0] in " \u00a0":
+            return None  # "68p", but not "5 p" in a list or "p = .03"
+        lead = len(written) - len(written.lstrip())
+        return UnitMatch(code, m.start() + lead, m.end(), written.strip())
     m = _POUNDS.match(text, end)
     if m and _MONEY_CONTEXT.search(text) and not _MASS_CONTEXT.search(text):
         return UnitMatch("GBP", m.start() + 1 if m.group(0)[0].isspace() else m.start(),

@@ -13,7 +13,9 @@ from types import MappingProxyType
 from numcheck.documents import Document, InputError, SourceMap, line_starts_of
 from numcheck.readers.decode import decode
 
-_SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+_SIMPLE_ESCAPES = {
+    '"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
+}
 
 
 def _string_offsets(line: str, start: int, base: int) -> tuple[str, array[int]] | None:

@@ -20,7 +20,8 @@ from numcheck.segment import paragraphs, sentences
         ("Prices rose in Jan. Sales fell in Feb. 2019.",
          ["Prices rose in Jan.", "Sales fell in Feb. 2019."]),
         ('"We will not cede," he said. "Never."', ['"We will not cede," he said.', '"Never."']),
-        ("Gen. Smith met Lt. Col. Brown. They spoke.", ["Gen. Smith met Lt. Col. Brown.", "They spoke."]),
+        ("Gen. Smith met Lt. Col. Brown. They spoke.",
+         ["Gen. Smith met Lt. Col. Brown.", "They spoke."]),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:

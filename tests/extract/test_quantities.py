@@ -60,7 +60,9 @@ def test_more_than_a_share_is_capped_at_100_percent() -> None:
         ("The hall holds 46 people.", 45.5, 46.5, 1),
     ],
 )
-def test_rounding_interval_from_digits_written(text: str, low: float, high: float, step: float) -> None:
+def test_rounding_interval_from_digits_written(
+    text: str, low: float, high: float, step: float
+) -> None:
     claim = only(text)
     assert (claim.low, claim.high, claim.step) == pytest.approx((low, high, step))
 
