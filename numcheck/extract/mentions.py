@@ -309,6 +309,9 @@ def _shared_scale(a: Mention, b: Mention) -> float:
     return 1.0
 
 
+_GAPPED_BY = re.compile(
+    r"(?:^|[,;]\s*(?:and\s+|while\s+)?)[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+by\s+$"
+)
 _TARGET = re.compile(r"\s*,?\s*(?:to|at)\s+(?:end\s+at\s+|close\s+at\s+|finish\s+at\s+)?", re.I)
 
 
@@ -321,6 +324,17 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
             sentence[a.end : b.start]
         ):
             out[i] = b = replace(b, change=a.change)
+        if b.change is None and _is_quantity(b) and _GAPPED_BY.search(sentence[: b.start]):
+            # Gapping: "Ross was down 2.3%, Burlington by 2.6%": the verb is understood.
+            earlier = [m for m in out[:i] if m.change is not None]
+            if earlier:
+                out[i] = b = replace(b, change=earlier[-1].change)
+        if b.change is not None and b.unit is None and b.quantity_of is None:
+            # "rose by 2 percent but fell by 1": a bare change shares the earlier one's unit
+            earlier = [m for m in out[:i] if m.change is not None and m.unit is not None]
+            if earlier:
+                out[i] = b = _rebound(replace(b, unit=earlier[-1].unit, kind=earlier[-1].kind),
+                                      tolerance)
         if b.unit is not None or a.unit is None or not _is_quantity(a) or b.kind != "count":
             continue
         between = sentence[a.end : b.start]

@@ -270,3 +270,19 @@ def test_output_does_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1
+
+
+def test_gapped_verb_carries_its_direction() -> None:
+    found = quantities("Shares of Ross were down 2.3%, Burlington by 2.6% and Gap rose 1.9%.")
+    assert [c.change for c in found] == ["down", "down", "up"]
+
+
+def test_a_bare_change_shares_the_unit_of_an_earlier_change() -> None:
+    first, second = quantities("The DAX increased by 2 percent but the CAC decreased by 1.")
+    assert (first.unit, second.unit) == ("percent", "percent")
+    assert (first.change, second.change) == ("up", "down")
+
+
+def test_a_restatement_in_parentheses_shares_the_bound() -> None:
+    first, second = quantities("The engine makes just under 296 hp (224 kW).")
+    assert (first.bound, second.bound) == ("<", "<")
