@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from numcheck import units
+from numcheck import units, warm
 from numcheck.extract.context import STOPWORDS
 
 
@@ -29,21 +29,14 @@ class QUnit:
 
 @cache
 def _parser() -> Any:
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "classifier dependencies not installed"
-        from quantulum3 import parser
-
-    return parser
+    # From the persistent load cache (numcheck.warm): unpickled tables instead of a 3 s build.
+    return warm.quantulum_parser()
 
 
 @cache
 def _known_surfaces() -> frozenset[str]:
-    from quantulum3 import load
-
-    table = load.units("en_US")
-    return frozenset(table.surfaces_all) | frozenset(table.symbols_all)
+    # A cached word list: answering "is this a unit word?" never imports quantulum3.
+    return warm.quantulum_surfaces()
 
 
 # Ordinary words quantulum3's dictionary also lists as units; after a number they are what
