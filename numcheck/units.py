@@ -2,13 +2,24 @@
 
 Wrap, don't subclass: the rest of numcheck calls the helpers here (canonical names,
 conversion factors, dimensions) and never builds a registry of its own.
+
+The answers of the look-ups below are pure functions of pint's version and the definitions, so
+they are also kept between runs (:mod:`numcheck.warm`): a run whose unit names were all seen
+before never builds the registry (0.5–1 s) at all.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
+
+from numcheck import warm
+
+T = TypeVar("T")
 
 CURRENCY_PREFIX = "currency_"
 
@@ -25,9 +36,23 @@ def registry() -> Any:
 
 
 @cache
+def _definitions_key() -> tuple[object, ...]:
+    # What the answers depend on: pint, the project definitions, and this module's code.
+    definitions = resources.files("numcheck").joinpath("units_en.txt").read_bytes()
+    code = Path(__file__).read_bytes()
+    digest = hashlib.sha256(definitions + b"\0" + code).hexdigest()
+    return ("pint", warm.version_of("pint"), digest)
+
+
+def _remembered(question: tuple[str, ...], compute: Callable[[], T]) -> T:
+    result: T = warm.memo("pint", _definitions_key()).lookup(question, compute)
+    return result
+
+
+@cache
 def canonical(expression: str) -> str:
     """pint's canonical spelling of a unit expression: ``km**2`` → ``kilometer ** 2``."""
-    return str(registry().Unit(expression))
+    return _remembered(("canonical", expression), lambda: str(registry().Unit(expression)))
 
 
 @cache
@@ -35,7 +60,8 @@ def dimension(unit: str | None) -> str:
     """A stable string for a unit's dimensionality (``"[length] ** 2"``); ``""`` for counts."""
     if unit is None:
         return ""
-    return str(registry().Unit(unit).dimensionality)
+    return _remembered(("dimension", unit),
+                       lambda: str(registry().Unit(unit).dimensionality))
 
 
 def is_currency(unit: str | None) -> bool:
@@ -60,11 +86,15 @@ def affine(source: str, target: str) -> tuple[float, float]:
 
     Temperatures are affine (°F = °C × 1.8 + 32); everything else has offset 0.
     """
-    ureg = registry()
-    zero = float(ureg.Quantity(0.0, source).to(target).magnitude)
-    # A wide span keeps the factor exact to float precision (1.8 rather than 1.7999999...).
-    hundred = float(ureg.Quantity(100.0, source).to(target).magnitude)
-    return (hundred - zero) / 100.0, zero
+
+    def compute() -> tuple[float, float]:
+        ureg = registry()
+        zero = float(ureg.Quantity(0.0, source).to(target).magnitude)
+        # A wide span keeps the factor exact to float precision (1.8 rather than 1.79999...).
+        hundred = float(ureg.Quantity(100.0, source).to(target).magnitude)
+        return (hundred - zero) / 100.0, zero
+
+    return _remembered(("affine", source, target), compute)
 
 
 def convert(value: float, source: str, target: str) -> float:
@@ -77,10 +107,14 @@ def symbol(unit: str) -> str:
     """A short human symbol for messages: ``kilometer ** 2`` → ``km²``."""
     if unit in _PRETTY:
         return _PRETTY[unit]
-    try:
-        return f"{registry().Unit(unit):~P}"
-    except Exception:
-        return unit
+
+    def compute() -> str:
+        try:
+            return f"{registry().Unit(unit):~P}"
+        except Exception:
+            return unit
+
+    return _remembered(("symbol", unit), compute)
 
 
 _PRETTY = {
