@@ -10,17 +10,24 @@ already made are kept. Pure library code: nothing here prints.
     from numcheck.engine import check_documents, check_paths
     report = check_documents([Document.from_text(text, "a.md")])   # shipped rules, defaults
     report = check_paths(["articles/"], discover())                # as ``numcheck check``
+
+Each document is checked on its own (:meth:`DocumentPlan.check`: extraction, then the
+document-scope rules) into a :class:`DocOutcome`; a *runner* decides where that happens (here,
+in a pool of worker processes, on a Dask cluster) and whether a cached outcome can stand in
+for it (:mod:`numcheck.parallel`, :mod:`numcheck.cache`, :mod:`numcheck.distributed`). The
+engine consumes outcomes in input order, whatever produced them, so the report is the same.
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from types import MappingProxyType
-from typing import Any
+from typing import Any, overload
 
 from numcheck.claims import Claim
 from numcheck.config import Config
@@ -31,7 +38,7 @@ from numcheck.rules.base import KINDS, DocumentContext, RuleSpec
 from numcheck.rules.builtin import SUPPRESSION_UNUSED
 from numcheck.rules.loader import is_builtin, kinds_available, load_rules
 from numcheck.rules.selection import RuleSelection, select_rules
-from numcheck.segment import sentences
+from numcheck.segment import Sentence, sentences
 from numcheck.suppress import FileSuppressions, apply, build, unused
 
 Extractor = Callable[[Document], Sequence[Claim]]
@@ -90,6 +97,9 @@ def default_extractor(doc: Document) -> Sequence[Claim]:
     return extract_document(doc)
 
 
+_STOCK_EXTRACTOR = default_extractor  # tests replace ``default_extractor``; see portable()
+
+
 def default_selection() -> RuleSelection:
     return select_rules(load_rules())
 
@@ -125,25 +135,138 @@ def _as_selection(rules: RuleSelection | Iterable[RuleSpec] | None) -> RuleSelec
     return RuleSelection.of(rules)
 
 
+@dataclass(frozen=True)
+class DocOutcome:
+    """What checking one document gave: its claims, the findings of the document-scope rules
+    (before suppressions and level overrides, which the engine applies to the whole run) and
+    the problems met. ``complete`` is False when the time budget cut the rules short."""
+
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    problems: tuple[Problem, ...]
+    complete: bool = True
+
+
+@dataclass(frozen=True)
+class DocumentPlan:
+    """How to check one document on its own: the document-scope rules, the extractor
+    (None: :func:`default_extractor`) and the time budget. Picklable: worker processes get
+    one each and build the rule kinds once."""
+
+    rules: tuple[RuleSpec, ...]
+    extractor: Extractor | None = None
+    budget: Budget = field(default_factory=Budget)
+
+    def kinds(self) -> dict[str, Any]:
+        made: dict[str, Any] | None = self.__dict__.get("_kinds")
+        if made is None:
+            made = _instances(self.rules)
+            object.__setattr__(self, "_kinds", made)
+        return made
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_kinds", None)  # instances are rebuilt where the plan lands
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def portable(self) -> bool:
+        """True when a fresh process would check documents exactly as this one does: the
+        stock extractor, and kinds importable from their modules (not registered at run
+        time by a test). Only then may work move to other processes or come from a cache."""
+        if self.extractor is not None or default_extractor is not _STOCK_EXTRACTOR:
+            return False
+        for rule in self.rules:
+            cls = KINDS.get(rule.kind)
+            module = sys.modules.get(getattr(cls, "__module__", ""))
+            if cls is None or getattr(module, cls.__name__, None) is not cls:
+                return False
+            if not cls.__module__.startswith("numcheck."):
+                return False
+        return True
+
+    def check(self, doc: Document) -> DocOutcome:
+        """Extraction, then every rule of the plan, on ``doc``."""
+        state = _Collector()
+        expired = self.budget.start()
+        ctx = _context(doc, self.extractor or default_extractor, state)
+        kinds = self.kinds()
+        complete = True
+        for rule in self.rules:
+            if expired():
+                state.problems.append(_over_budget(doc, self.budget, rule))
+                complete = False
+                break
+            state.run_rule(f"rule {rule.code}", doc.path,
+                           partial(kinds[rule.kind].check, rule, ctx))
+        return DocOutcome(tuple(ctx.claims), tuple(state.findings), tuple(state.problems),
+                          complete)
+
+
+Runner = Callable[[Iterable[Document], DocumentPlan], Iterator[tuple[Document, DocOutcome]]]
+"""Checks documents with a plan and yields each with its outcome, in input order."""
+
+
+def serial_runner(docs: Iterable[Document], plan: DocumentPlan
+                  ) -> Iterator[tuple[Document, DocOutcome]]:
+    """One document after another, in this process."""
+    for doc in docs:
+        yield doc, plan.check(doc)
+
+
+class _LazySentences(Sequence[Sentence]):
+    """A document's sentences, split only if a corpus rule asks for them (none does yet)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._parts: list[Sentence] | None = None
+
+    def _all(self) -> list[Sentence]:
+        if self._parts is None:
+            self._parts = sentences(self._text)
+        return self._parts
+
+    @overload
+    def __getitem__(self, index: int) -> Sentence: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Sentence]: ...
+    def __getitem__(self, index: int | slice) -> Sentence | Sequence[Sentence]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def split_rules(selection: RuleSelection) -> tuple[tuple[RuleSpec, ...], tuple[RuleSpec, ...]]:
+    """(document-scope rules, corpus-scope rules) of a selection, in selection order."""
+    doc_rules = tuple(r for r in selection.rules if _scope(r) == "document")
+    corpus_rules = tuple(r for r in selection.rules if _scope(r) == "corpus")
+    return doc_rules, corpus_rules
+
+
 def run_documents(
     docs: Iterable[Document],
     rules: RuleSelection | Iterable[RuleSpec] | None = None,
     *,
     extractor: Extractor | None = None,
     budget: Budget | None = None,
+    runner: Runner | None = None,
+    on_document: Callable[[Document], None] | None = None,
 ) -> Run:
     """Check ``docs`` with ``rules`` (default: the shipped rules as their packs enable them).
 
     ``rules`` may be a :class:`RuleSelection` (from :func:`select_rules`, with configured levels)
     or plain specs, run exactly as given. ``extractor`` defaults to
-    :func:`numcheck.extract.extract_document`.
+    :func:`numcheck.extract.extract_document`. ``runner`` decides where documents are checked
+    (default: here, one after another); ``on_document`` is called as each one is done, in
+    input order (progress display).
     """
     selection = _as_selection(rules)
-    extract = extractor or default_extractor
-    budget = budget or Budget()
-    kinds = _instances(selection.rules)
-    doc_rules = [r for r in selection.rules if _scope(r) == "document"]
-    corpus_rules = [r for r in selection.rules if _scope(r) == "corpus"]
+    doc_rules, corpus_rules = split_rules(selection)
+    plan = DocumentPlan(doc_rules, extractor, budget or Budget())
+    corpus_kinds = _instances(corpus_rules)
     state = _Collector()
     contexts: list[DocumentContext] = []
     seen: list[_Seen] = []
@@ -152,29 +275,25 @@ def run_documents(
     held: list[Document] = []
     suppressions: list[FileSuppressions] = []
 
-    for doc in docs:
-        expired = budget.start()
-        ctx = _context(doc, extract, state)
+    for doc, outcome in (runner or serial_runner)(docs, plan):
+        state.findings.extend(outcome.findings)
+        state.problems.extend(outcome.problems)
         seen.append(_Seen(doc.path, doc.meta.get("id"),
-                          sum(1 for c in ctx.claims if c.is_quantity)))
-        before = len(state.findings)
-        for rule in doc_rules:
-            if expired():
-                state.problems.append(_over_budget(doc, budget, rule))
-                break
-            state.run_rule(f"rule {rule.code}", doc.path,
-                           partial(kinds[rule.kind].check, rule, ctx))
+                          sum(1 for c in outcome.claims if c.is_quantity)))
         if corpus_rules:
-            contexts.append(ctx)
+            contexts.append(DocumentContext(document=doc, sentences=_LazySentences(doc.text),
+                                            claims=outcome.claims))
         found = build(doc)
         if found is not None:
             suppressions.append(found)
-        if corpus_rules or found is not None or len(state.findings) > before:
+        if corpus_rules or found is not None or outcome.findings:
             held.append(doc)
+        if on_document is not None:
+            on_document(doc)
 
     for rule in corpus_rules:
         state.run_rule(f"rule {rule.code}", "<corpus>",
-                       partial(kinds[rule.kind].check_corpus, rule, contexts))
+                       partial(corpus_kinds[rule.kind].check_corpus, rule, contexts))
 
     findings = _finish(state.findings, suppressions, selection)
     run = _assemble(findings, seen, held, state.problems)
@@ -190,13 +309,19 @@ def _scope(rule: RuleSpec) -> str:
 
 def _context(doc: Document, extract: Extractor, state: _Collector) -> DocumentContext:
     claims: Sequence[Claim] = ()
+    parts = sentences(doc.text)
     try:
-        claims = tuple(extract(doc))
+        if extract is _STOCK_EXTRACTOR:
+            from numcheck.extract import extract_sentences
+
+            claims = tuple(extract_sentences(doc, parts))  # split once, not twice
+        else:
+            claims = tuple(extract(doc))
     except Exception as exc:  # rules still run: some read sentences, not claims
         detail = f"{type(exc).__name__}: {exc}"
         message = f"claim extraction failed on {doc.path}: {detail}"
         state.problems.append(Problem(doc.path, message))
-    return DocumentContext(document=doc, sentences=sentences(doc.text), claims=claims)
+    return DocumentContext(document=doc, sentences=parts, claims=claims)
 
 
 def _over_budget(doc: Document, budget: Budget, rule: RuleSpec) -> Problem:
@@ -265,9 +390,10 @@ def check_documents(
     *,
     extractor: Extractor | None = None,
     budget: Budget | None = None,
+    runner: Runner | None = None,
 ) -> Report:
     """Check documents; see :func:`run_documents`."""
-    return run_documents(docs, rules, extractor=extractor, budget=budget).report
+    return run_documents(docs, rules, extractor=extractor, budget=budget, runner=runner).report
 
 
 # --------------------------------------------------------------------------- from paths
@@ -289,12 +415,15 @@ def run_paths(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
     extractor: Extractor | None = None,
+    runner: Runner | None = None,
+    on_document: Callable[[Document], None] | None = None,
 ) -> Run:
     """Read ``paths`` (files, folders, ``-``) and check them as ``config`` says.
 
     Raises :class:`~numcheck.config.ConfigError` or
     :class:`~numcheck.rules.loader.PackError` for bad configuration or packs (before reading
-    any document); unreadable inputs become problems in the report.
+    any document); unreadable inputs become problems in the report. ``runner`` and
+    ``on_document`` are as in :func:`run_documents`.
     """
     config = config or Config()
     selection = select_rules(load_rules(config.packs), config, select=select, ignore=ignore)
@@ -304,6 +433,8 @@ def run_paths(
         selection,
         extractor=extractor,
         budget=Budget(config.time_budget),
+        runner=runner,
+        on_document=on_document,
     )
     # Loading problems come first, in input order, then what the run itself reported.
     report = replace(run.report, problems=(*problems, *run.report.problems))
