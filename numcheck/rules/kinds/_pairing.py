@@ -169,7 +169,7 @@ def describe(iv: Interval, digits: int = 4) -> str:
 
 _LABELS: Mapping[str, str] = {
     "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
-    "minute": "minutes", "second": "seconds", "stone": "st",
+    "minute": "minutes", "second": "seconds", "stone": "st", "liter": "L",
 }
 
 
@@ -245,3 +245,21 @@ def replace_number(text: str, new: str) -> str:
 
 def spans(claims: Sequence[Claim]) -> tuple[int, int]:
     return min(c.start for c in claims), max(c.end for c in claims)
+
+
+def balanced_end(text: str, start: int, end: int) -> int:
+    """``end`` moved past the closing brackets that ``text[start:end]`` leaves open, so a
+    suggested rewrite of "25 miles (40 km" reads "25 miles (65 km)"."""
+    opened = text.count("(", start, end) - text.count(")", start, end)
+    while opened > 0 and end < len(text) and text[end] == ")":
+        end += 1
+        opened -= 1
+    return end
+
+
+def computed_phrase(low: float, high: float, point: float, unit: str = "") -> str:
+    """ "= 60%" when rounding leaves one value, else "= 60% (56.1–64.1% allowing for
+    rounding)"."""
+    if low == high:
+        return f"= {fmt(point)}{unit}"
+    return f"= {fmt(point)}{unit} ({fmt(low)}–{fmt(high)}{unit} allowing for rounding)"

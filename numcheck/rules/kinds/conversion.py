@@ -24,6 +24,7 @@ from numcheck.rules.base import DocumentContext, RuleDocs, RuleSpec, register
 from numcheck.rules.kinds._pairing import (
     BOUND_WORDS,
     allowed,
+    balanced_end,
     bound_phrase,
     describe,
     digit_step,
@@ -129,7 +130,7 @@ _DELTA_BEFORE = re.compile(
     re.I,
 )
 _DELTA_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:warmer|cooler|colder|hotter|higher|lower|above|below|rise|increase"
+    r"^[^.;,\d]{0,40}?\b(?:warmer|cooler|colder|hotter|higher|lower|above|below|rise|increase"
     r"|drop|fall|of\s+warming|warming|difference|change)\b",
     re.I,
 )
@@ -146,6 +147,30 @@ def _restates(text: str, first: Measure, second: Measure) -> bool:
     if gap.lstrip().startswith("("):
         return _CLOSES_BRACKET.match(text[second.end : second.end + 40]) is not None
     return True
+
+
+# Units whose name means different sizes on either side of the Atlantic (pint's defaults are
+# American): a British "gallon" is 4.55 litres, not 3.79; "tons" may be long, short or metric.
+# A restatement holds when it holds under any reading.
+_READINGS: Mapping[str, tuple[str, ...]] = {
+    "gallon": ("gallon", "imperial_gallon"),
+    "pint": ("pint", "imperial_pint"),
+    "quart": ("quart", "imperial_quart"),
+    "fluid_ounce": ("fluid_ounce", "imperial_fluid_ounce"),
+    "ton": ("ton", "long_ton", "metric_ton"),
+    "hundredweight": ("hundredweight", "long_hundredweight"),
+    "barrel": ("barrel", "oil_barrel"),
+}
+
+
+def _readings(a: str, b: str) -> tuple[tuple[float, float], ...]:
+    """(factor, offset) of every other reading of the two units."""
+    found: list[tuple[float, float]] = []
+    for ra in _READINGS.get(a, (a,)):
+        for rb in _READINGS.get(b, (b,)):
+            if (ra, rb) != (a, b):
+                found.append(units.affine(ra, rb))
+    return tuple(found)
 
 
 def _convertible(a: str, b: str) -> bool:
@@ -168,6 +193,8 @@ class Conversion:
     second: Measure
     factor: float
     offset: float
+    #: (factor, offset) of the other readings of ambiguous units (see ``_READINGS``).
+    others: tuple[tuple[float, float], ...] = ()
 
     def apply(self, x: float) -> float:
         return x * self.factor + self.offset
@@ -175,6 +202,14 @@ class Conversion:
     @property
     def converted(self) -> Interval:
         return self.first.allowed.scaled(self.factor, self.offset)
+
+    def holds(self, slack: float) -> bool:
+        """True when some reading of the units lets both statements be true."""
+        for factor, offset in ((self.factor, self.offset), *self.others):
+            target = widen(self.first.allowed.scaled(factor, offset), slack)
+            if target.overlaps(self.second.allowed):
+                return True
+        return False
 
 
 def pairs(ctx: DocumentContext) -> Iterator[Conversion]:
@@ -190,9 +225,13 @@ def pairs(ctx: DocumentContext) -> Iterator[Conversion]:
             if second.start < first.end or not _restates(text, first, second):
                 continue
             factor, offset = units.affine(a.unit, b.unit)
+            others = _readings(a.unit, b.unit)
             if offset and _is_delta(text, first, second):
+                # Read as a difference first; the absolute reading stays possible ("fell by
+                # 10C to -5C (23F)" is not parsed that finely).
+                others = ((factor, offset),)
                 offset = 0.0
-            yield Conversion(first, second, factor, offset)
+            yield Conversion(first, second, factor, offset, others)
 
 
 # --------------------------------------------------------------------------- the kind
@@ -230,10 +269,9 @@ def _suggest(c: Conversion, document: str, slack: float) -> str | None:
         candidate = round_to(exact, step, how)
         if _interval_like(second, candidate, step).overlaps(target) or significant == 6:
             new = number_text(candidate, step, thousands="," in second.text or candidate >= 10_000)
-            tail = document[second.end : second.end + 1]
-            close = tail if tail == ")" and "(" in document[c.first.end : second.start] else ""
+            end = balanced_end(document, c.first.start, second.end)
             return (document[c.first.start : second.start]
-                    + replace_number(second.text, new) + close)
+                    + replace_number(second.text, new) + document[second.end : end])
     return None
 
 
@@ -290,8 +328,7 @@ class ConversionKind:
         slack = float(rule.param("tolerance", 0.01))
         text = ctx.document.text
         for c in pairs(ctx):
-            target = widen(c.converted, slack)
-            if target.overlaps(c.second.allowed):
+            if c.holds(slack):
                 continue
             yield self._finding(rule, ctx, c, text, slack)
 

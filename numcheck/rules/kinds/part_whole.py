@@ -44,7 +44,8 @@ from numcheck.rules.kinds._pairing import (
 )
 
 DEFAULT_COMPLETE = (
-    r"[–—:]", r"\s-\s", r"made\s+up\s+of", r"comprising", r"consisting\s+of",
+    r"[–—:]", r"\s-\s", r"made\s+up\s+of", r"compris(?:ing|ed|es|e)",
+    r"consist(?:ing|ed|s)?\s+of",
     r"(?:split|divided|broken\s+down)\s+(?:into|between)",
 )
 DEFAULT_PARTIAL = (
@@ -61,6 +62,13 @@ _ITEM_TAIL = re.compile(
     r"(?P<noun>[^\d.;:()\[\]–—,!?\"“”]*?)"
     r"(?:(?P<sep>\s*,\s*(?:and\s+|or\s+|plus\s+)?|\s+(?:and|or|plus|as\s+well\s+as)\s+)"
     r"|(?P<end>\s*(?:[.;:()\[\]–—!?\"“”]|\s-\s|$)))"
+)
+# "45 points: 10 more than Arsenal and 12 ahead of Everton": differences, not parts.
+_COMPARATIVE = re.compile(
+    r"^(?:more|fewer|less|ahead|behind|higher|lower|up|down|above|below|short|clear|better"
+    r"|worse|extra|additional|over|under|times|fold|per\s*cent|percent|a\s+(?:year|day|week"
+    r"|month|head)|each|apiece|per)\b",
+    re.I,
 )
 _AND = re.compile(r"\b(?:and|or|plus|as\s+well\s+as)\b", re.I)
 _FINITE_VERB = re.compile(
@@ -81,6 +89,8 @@ _RANK_BEFORE = re.compile(
     r"\b(?:top|bottom|first|last|final|best|worst|next|previous|past|the)[\s-]+$", re.I
 )
 _HEAD_NOUN = re.compile(r"^[^\d.;:()\[\]–—!?\"“”]{0,80}$")
+# "killed 12 people – including two children": a partial list may follow a dash.
+_PARTIAL_HEAD = re.compile(r"^[^\d.;:()\[\]!?\"“”]{0,80}$")
 _NOUN_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -169,8 +179,10 @@ def _read_items(
         tail = _ITEM_TAIL.match(text, after, limit)
         if tail is None:
             return items, False, False
-        noun = tail.group("noun").strip() or (claim.quantity_of or "" if claim else "")
-        items.append(Item(pos, after, claim, noun))
+        noun = tail.group("noun").strip()
+        if _COMPARATIVE.match(noun):
+            return items, False, False
+        items.append(Item(pos, after, claim, noun or (claim.quantity_of or "" if claim else "")))
         before_last = pending or ""
         if tail.group("sep") is None:
             return items, True, bool(_AND.search(before_last))
@@ -240,7 +252,7 @@ def _after_trigger(
     for is_complete, pattern in ((True, complete_re), (False, partial_re)):
         for m in pattern.finditer(gap):
             head = gap[: m.start()]
-            if not _HEAD_NOUN.match(head):
+            if not (_HEAD_NOUN if is_complete else _PARTIAL_HEAD).match(head):
                 continue
             if is_complete and ("," in head or len(_NOUN_WORDS.findall(head)) > 6):
                 continue  # apposition attaches to the total's own noun phrase
@@ -329,6 +341,25 @@ def _total_phrase(listing: Listing, text: str) -> str:
     return phrase
 
 
+def _attaches_elsewhere(listing: Listing, claims: Sequence[Claim]) -> bool:
+    """ "1,500 members in 30 countries, including 500 in Britain": a partial list may belong to
+    an earlier total of the same sentence; when one of those can hold it, the sentence is
+    ambiguous, not wrong."""
+    if listing.complete:
+        return False
+    total = listing.total
+    for other in claims:
+        if other.sentence_start != total.sentence_start or other.end > total.start:
+            continue
+        if other.change or (not _same_family(other, total) and not (
+            other.unit == total.unit and other.kind == total.kind
+        )):
+            continue
+        if judge(Listing(other, listing.items, False, listing.trigger)).holds:
+            return True
+    return False
+
+
 @register
 class PartWholeKind:
     """Listed parts that cannot make up the total they are listed with."""
@@ -377,7 +408,7 @@ class PartWholeKind:
         text = ctx.document.text
         for listing in listings(ctx, complete, partial):
             verdict = judge(listing)
-            if verdict.holds:
+            if verdict.holds or _attaches_elsewhere(listing, ctx.claims):
                 continue
             yield self._finding(rule, ctx, listing, verdict, text)
 

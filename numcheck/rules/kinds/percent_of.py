@@ -6,7 +6,8 @@ The three numbers must stand in one of the shapes English uses for "N is P% of M
 * "45% of the 2,000 staff, or 900 people", "45% of its 2,000 staff (900)" — percentage, whole,
   count;
 * "900 staff, or 45%, of the 2,000", "900 (45%) of the 2,000 staff" — count, percentage, whole;
-* "60% (12 of 20)" — percentage, count, whole.
+* "60% (12 of 20)" — percentage, count, whole;
+* "Of the 1,000 people surveyed, 450 (45%) said yes" — whole, count, percentage.
 
 N / M is recomputed over every value the words allow (counts are whole numbers; the count and
 the whole are read at the finest precision written in either) and compared with the interval of
@@ -28,7 +29,10 @@ from numcheck.rules.base import DocumentContext, RuleDocs, RuleSpec, register
 from numcheck.rules.kinds._pairing import (
     BOUND_WORDS,
     allowed,
+    balanced_end,
+    computed_phrase,
     describe,
+    digit_step,
     fmt,
     integral,
     is_count,
@@ -42,7 +46,7 @@ from numcheck.rules.kinds._pairing import (
 
 _OWNER = (
     r"(?:(?:the|its|their|his|her|our|all|these|those|all\s+the)\s+"
-    r"|[A-Z][\w.&-]*(?:'s|’s)\s+)?"
+    r"|(?:the\s+)?[\w.&-]+(?:'s|’s)\s+)?"
 )
 # count → whole: "12 of the 20", "12 out of 20", "one in five"
 _OF = re.compile(
@@ -59,6 +63,9 @@ _RESTATED = re.compile(
 )
 # percentage → whole after a restated count: "900 staff, or 45%, of the 2,000"
 _THEN_OF = re.compile(rf"\s*[)–—]?\s*,?\s*(?:[-–—]\s*)?of\s+{_OWNER}{BOUND_WORDS}$", re.I)
+# whole → count after "Of the": "Of the 1,000 people surveyed, 450 (45%) said yes"
+_OF_THE_BEFORE = re.compile(rf"\b[Oo]f\s+{_OWNER}{BOUND_WORDS}$")
+_OF_THE_GAP = re.compile(rf"[^\d.;:()\[\]–—!?,]{{0,40}},\s+{BOUND_WORDS}")
 # A percentage followed by "of" is a share of something else ("60% of whom", "5% of GDP") unless
 # that something is the same whole.
 _OF_AFTER = re.compile(r"\s+of\b(?!\s+(?:the\s+)?(?:total|them|all|those|these)\b)", re.I)
@@ -119,6 +126,11 @@ def _shape(text: str, x: Claim, y: Claim, z: Claim) -> Ratio | None:
         # "60% (12 of 20)"
         if re.fullmatch(rf"\s*\(\s*{BOUND_WORDS}", g1, re.I) and _OF.fullmatch(g2):
             return Ratio(y, z, x, "percent-count-whole")
+    whole_count_percent = _is_amount(x) and _is_amount(y) and _is_share(z)
+    if whole_count_percent and _OF_THE_GAP.fullmatch(g1) and _RESTATED.fullmatch(g2) \
+            and _OF_THE_BEFORE.search(text[max(x.sentence_start, x.start - 30) : x.start]) \
+            and not _share_of_other(text, z):
+        return Ratio(y, x, z, "of-the-whole-count-percent")  # "Of the 1,000 asked, 450 (45%)"
     count_percent_whole = _is_amount(x) and _is_share(y) and _is_amount(z)
     if count_percent_whole and _RESTATED.fullmatch(g1) and _THEN_OF.fullmatch(g2):
         return Ratio(x, z, y, "count-percent-whole")  # "900 staff, or 45%, of the 2,000"
@@ -218,14 +230,36 @@ class PercentOfKind:
             "computed": computed_text,
             "percent": p.text,
         }
+        if p.bound == "=":
+            truncated = v.stated.high > p.value + step / 2
+            allowance = "by rounding or truncation" if truncated else "by rounding"
+        else:
+            allowance = "for an approximate figure" if p.bound == "~" else "by its bound"
         explanation = (
-            f"{fmt(r.count.value, 12)} / {fmt(r.whole.value, 12)} × 100 = {fmt(v.point)}% "
-            f"({describe(v.computed)}% allowing for rounding); the text says {p.text} "
-            f"({describe(v.stated)}% allowed)"
+            f"{fmt(r.count.value, 12)} / {fmt(r.whole.value, 12)} × 100 "
+            f"{computed_phrase(v.computed.low, v.computed.high, v.point, '%')}; the text says "
+            f"{p.text} ({describe(v.stated)}% allowed {allowance})"
         )
-        first = min(r.count.start, r.whole.start, p.start)
-        last = max(r.count.end, r.whole.end, p.end)
-        new_percent = replace_number(p.text, computed_text.rstrip("%"))
-        suggestion = text[first : p.start] + new_percent + text[p.end : last]
         evidence = [ctx.evidence(c) for c in sorted((r.count, r.whole, p), key=lambda c: c.start)]
-        return ctx.finding(rule, render(rule.message, fields), evidence, explanation, suggestion)
+        return ctx.finding(
+            rule, render(rule.message, fields), evidence, explanation,
+            _suggest(r, v, text, computed_text),
+        )
+
+
+def _suggest(r: Ratio, v: Verdict, text: str, computed_text: str) -> str:
+    """The three numbers with the restating one recomputed: the count in "45% of the 2,000
+    staff, or 900 people", the percentage everywhere else."""
+    claims = (r.count, r.whole, r.percent)
+    first = min(c.start for c in claims)
+    last = balanced_end(text, first, max(c.end for c in claims))
+    if r.shape == "percent-whole-count":
+        target = r.count
+        exact = r.percent.value / 100 * r.whole.value
+        step = max(literal_step(r.count), digit_step(exact, 2))
+        new = number_text(round_to(exact, step), step)
+    else:
+        target = r.percent
+        new = computed_text.rstrip("%")
+    return (text[first : target.start] + replace_number(target.text, new)
+            + text[target.end : last])

@@ -76,7 +76,8 @@ _COMPLEMENT = re.compile(
 )
 _CHOICE = re.compile(
     r"\b(?:voted|vote|votes|voting|backed|backing|supported|support|supports|chose|chosen"
-    r"|choose|preferred|prefer|prefers|favoured|favour|favored|favor|opted|picked|owned|held"
+    r"|choose|preferred|prefer|prefers|favoured|favour|favored|favor|opted|picked"
+    r"|(?:owned|held|controlled)\s+by"
     r"|went|go|goes|going|gone|allocated|given|paid|spent|used|invested|directed|set\s+aside"
     r"|made\s+available|divided|split|share|stake|came|comes|earmarked|assigned|awarded"
     r"|won)\b",
@@ -86,12 +87,12 @@ _CHOICE = re.compile(
 _GAPPED = re.compile(r"^(?:by|for|to|on|with|into|as|the\s+[A-Z]|[A-Z])")
 _LABEL = re.compile(
     r"(?:^|\b)(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*\s*"
-    r"(?:(?:was|were|is|are|stood|remained|polled|got|had|has|have|took|received|won)\s+)?"
+    r"(?:(?:was|were|is|are|stood|remained|polled|got|had|has|have|took|received|won)\b\s*)?"
     r"(?:on|at|with|\()?\s*$"
 )
 _RESULTS = re.compile(
     r"\b(?:vote[sd]?|voting|poll|polls|polled|share|seats|support|backing|ballot|election"
-    r"|referendum)\b",
+    r"|referendum|market)\b",
     re.I,
 )
 _OF_AFTER = re.compile(r"^\s*of\s+([^,;]{0,40})")
@@ -165,8 +166,10 @@ def _tail(text: str, c: Claim) -> str:
 def _frame(run: Sequence[Share], tail: str, sentence: str) -> tuple[str, bool] | None:
     """Which frame makes this run shares of one whole, and whether it claims completeness."""
     first_of = _OF_AFTER.match(run[0].words)
-    for share in run[1:]:
-        of = _OF_AFTER.match(share.words)
+    later = [s.words or "" for s in run[1:]]
+    later[-1] = later[-1] or tail.strip()
+    for words in later:
+        of = _OF_AFTER.match(words)
         if of is not None and (first_of is None or of.group(1) != first_of.group(1)):
             return None  # "60% of women ..., 39% of men": two wholes
     later_words = [f"{s.label} {s.words}" for s in run[1:]]
@@ -177,15 +180,17 @@ def _frame(run: Sequence[Share], tail: str, sentence: str) -> tuple[str, bool] |
         return "remainder", True
     if _REMAINDER_TAIL.search(tail):
         return "remainder", False
-    later = [s.words or "" for s in run[1:]]
-    later[-1] = later[-1] or tail.strip()
     if len(run) == 2 and _COMPLEMENT.search(later[-1] + " " + run[1].label):
         return "complement", False
     first_words = run[0].words or ""
     if _CHOICE.search(first_words) and all(_GAPPED.match(w) for w in later):
         return "gapping", False
-    labelled = all(_LABEL.search(s.label) and not s.words.strip(" )") for s in run[:-1])
-    if labelled and _LABEL.search(run[-1].label) and _RESULTS.search(sentence):
+    # The first share may name the whole: "Google has 80% of the search market, Yahoo 15%".
+    between = [run[0].words if not first_of else "", *(s.words for s in run[1:-1])]
+    labelled = all(_LABEL.search(s.label) for s in run) and not any(
+        w.strip(" )") for w in between
+    )
+    if labelled and _RESULTS.search(sentence):
         return "labelled results", False
     return None
 
