@@ -42,7 +42,8 @@ class Span:
     hi: float
 
     def overlaps(self, other: Span, eps: float = 1e-9) -> bool:
-        slack = eps * max(1.0, abs(self.lo), abs(self.hi), abs(other.lo), abs(other.hi))
+        ends = [abs(x) for x in (self.lo, self.hi, other.lo, other.hi) if math.isfinite(x)]
+        slack = eps * max([1.0, *ends])
         return self.lo <= other.hi + slack and other.lo <= self.hi + slack
 
     def neg(self) -> Span:
@@ -194,7 +195,7 @@ class Template:
         return self.sentence_start + best[1] + (pos - best[0])
 
 
-_SMALL = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred|a\s+thousand)"
+_SMALL = r"(?:\d{1,3}(?![\d,.])|one|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)"
 _RATIO_AFTER = re.compile(rf"\s+(?:in(?:\s+every)?|out\s+of)\s+{_SMALL}\b", re.I)
 _RATIO_BEFORE = re.compile(rf"\b{_SMALL}\s+(?:in(?:\s+every)?|out\s+of)\s+$", re.I)
 
@@ -209,8 +210,9 @@ def _usable(claim: Claim, sentence: str, rel_start: int, rel_end: int) -> bool:
     if "/" in around:
         return False
     # "one in 13 cards … down from one in eight": both numbers of a ratio are one quantity.
-    return not (_RATIO_AFTER.match(sentence, rel_end) or _RATIO_BEFORE.search(
-        sentence[max(0, rel_start - 20) : rel_start]))
+    small = claim.unit is None and claim.value <= 100
+    return not (small and (_RATIO_AFTER.match(sentence, rel_end) or _RATIO_BEFORE.search(
+        sentence[max(0, rel_start - 20) : rel_start])))
 
 
 def build_template(sentence: str, sentence_start: int, claims: Sequence[Claim]) -> Template:
@@ -361,9 +363,16 @@ _EXCHANGE_RATE = re.compile(
 )
 # Positions in a chart, a league or a list go "up" as their number goes down.
 _RANKING = re.compile(
-    r"\b(?:number|No\.|places?|placed|positions?|charts?|ranked|rankings?|ranks?|league"
-    r"|table|spot|seeded|seeds?|list|top\s+\d+)\b",
+    r"\b(?:number|No\.?)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"|\b(?:places?|placed|positions?|charts?|ranked|rankings?|ranks?|league\s+tables?|spot"
+    r"|seeded|seeds?|top\s+\d+)\b",
     re.I,
+)
+
+
+# Weaker signs of a ranking, trusted only for small bare numbers ("at five, up from 13").
+_RANKING_WEAK = re.compile(
+    r"\b(?:lists?|polls?|tables?|risers?|fallers?|climbers?|entr(?:y|ies))\b", re.I
 )
 
 
@@ -371,7 +380,25 @@ def inverted_scale(t: Template, a: Operand) -> bool:
     """True when up and down may be reversed for ``a``'s numbers: exchange rates and ranks."""
     if _EXCHANGE_RATE.search(t.sentence):
         return True
-    return a.unit is None and a.claim.kind == "count" and bool(_RANKING.search(t.sentence))
+    if a.unit is not None or a.claim.kind != "count":
+        return False
+    if _RANKING.search(t.sentence):
+        return True
+    small = a.value <= 200 and a.value == int(a.value) and not a.claim.quantity_of
+    return small and bool(_RANKING_WEAK.search(t.sentence))
+
+
+# "rose 5% to £300m, against £320m forecast by analysts": the other figure is an expectation,
+# not the start of the change.
+_EXPECTED_AFTER = re.compile(
+    r"^[^⟦;,]{0,30}?\b(?:forecasts?|forecasted|expected|expectations?|predicted|predictions?"
+    r"|estimated|estimates?|consensus|targets?|targeted|budgeted|planned)\b",
+    re.I,
+)
+
+
+def _expected(t: Template, token_end: int) -> bool:
+    return _EXPECTED_AFTER.match(t.text[token_end:]) is not None
 
 
 def find_pairs(t: Template) -> list[Pair]:
@@ -382,6 +409,8 @@ def find_pairs(t: Template) -> list[Pair]:
             if not _same_measure(a, b) or not _clean_gap(t, m.group("gap"), a, b):
                 continue
             if _mixed_sign_words(t, m.start(), m.end()) or inverted_scale(t, a):
+                continue
+            if _expected(t, m.end("a")):
                 continue
             last = max(m.end("a"), m.end("b"))
             found.append(Pair(a, b, m.group("a"), m.group("b"), m.start(), last))
@@ -437,10 +466,6 @@ def _direction_before(t: Template, pos: int, reach: int = 70) -> tuple[str, int,
     return direction_of(m.group(word)), offset + m.start(word), offset + m.end(word)
 
 
-def _percent_like(op: Operand) -> bool:
-    return _base_unit(op.unit) in ("percent", "percentage_point", "basis_point")
-
-
 def _change_operand(t: Template, tok: str, pair: Pair) -> tuple[str, Span] | None:
     """How the number ``tok`` states the change of ``pair``: relative (a percentage of the
     start) or absolute (in the pair's unit), and the interval it allows."""
@@ -471,10 +496,9 @@ _PRE_GAP = re.compile(
     re.I,
 )
 _POST_GAP = re.compile(
-    rf"^(?:\s*\([^()]*\))?(?:\s+(?:a|per|each|every)\s+(?:year|month|week|day))?"
-    rf"(?:\s+(?:in|for|on|over|during|by)\s+[^⟦,;()]{{0,30}}?)?\s*(?:,|–|—|-|\()\s*"
+    rf"^(?:\s*\([^()]*\))?(?:\s+[^⟦,;()]{{1,40}}?)?\s*(?:,|–|—|-|\()\s*"
     rf"(?:(?:a|an)\s+(?:\w+\s+)?(?P<noun>{UP_NOUNS}|{DOWN_NOUNS})s?\s+of\s+"
-    rf"|(?P<dir>up|down)\s+(?:by\s+)?|or\s+(?:by\s+)?|(?P<art>a|an)\s+(?=⟦))"
+    rf"|(?P<dir>up|down)\s+(?:by\s+)?|(?P<or>or)\s+(?:by\s+)?|(?P<art>a|an)\s+(?=⟦))"
     rf"{_BOUND_WORDS}$",
     re.I,
 )
@@ -505,12 +529,15 @@ def _stated_number(t: Template, pair: Pair) -> Stated | None:
     after = t.text[pair.last :]
     for m in _MARK.finditer(after):
         post = _POST_GAP.match(after[: m.start()])
-        if post is None:
+        if post is None or _BREAK.search(after[: m.start()]):
             break
         op = t.op(m.group(0))
         kind = _change_operand(t, m.group(0), pair)
         if kind is None:
             break
+        if post.group("or") and kind[0] == "absolute" and _base_unit(op.unit) != \
+                _base_unit(pair.b.unit):
+            break  # "from 5 miles to 6 miles, or 9.6km": a conversion of the end value
         noun = post.group("noun")
         word = post.group("dir")
         if post.group("art"):
@@ -658,10 +685,14 @@ class Problem:
 
 
 def _fmt(x: float, digits: int = 4) -> str:
+    """A number for people: "37.5", "190,328", "638.5m", "1.125bn"."""
     if math.isinf(x):
         return "∞" if x > 0 else "−∞"
     if x == 0:
         return "0"
+    for size, suffix in ((1e9, "bn"), (1e6, "m")):
+        if abs(x) >= size:
+            return _fmt(x / size, max(digits, 6)) + suffix
     magnitude = math.floor(math.log10(abs(x)))
     decimals = max(0, digits - 1 - magnitude)
     text = f"{x:,.{decimals}f}"
@@ -676,6 +707,17 @@ def _fmt_span(s: Span, unit: str = "", digits: int = 4) -> str:
     if math.isinf(s.hi):
         return f"more than {_fmt(s.lo, digits)}{unit}"
     return f"{_fmt(s.lo, digits)}–{_fmt(s.hi, digits)}{unit}"
+
+
+def _say_change(s: Span, unit: str = "") -> str:
+    """A span of signed changes in words: "a fall of more than 600", "a rise of 2–3"."""
+    if s.lo >= 0 or s.hi <= 0:
+        word = "a rise" if s.lo >= 0 else "a fall"
+        mag = s if s.lo >= 0 else s.neg()
+        if math.isinf(mag.hi):
+            return f"{word} of more than {_fmt(mag.lo)}{unit}"
+        return f"{word} of {_fmt_span(mag, unit)}"
+    return f"{_fmt_span(s, unit)}"
 
 
 def _signed_pct(x: float, decimals: int = 1) -> str:
@@ -729,9 +771,17 @@ def check_stated(a: Operand, b: Operand, stated: Stated, pair: Pair | None) -> P
                 # "1.33bn, up from A$246bn": the direction is fine, a multiplier is not.
                 explanation += (f"; the values differ by a factor of {_fmt(factor, 3)}: is one "
                                 f"of the multipliers (thousand, m, bn) wrong?")
+            suggestion = None
+            if factor < _MAGNITUDE_SLIP:
+                suggestion = _opposite(stated.words)
+                if suggestion is not None and stated.what == "relative" and stated.operand and \
+                        a.value > 0:
+                    # "rose 5%" for 350 → 300: "fell 14%"
+                    pct = _pct_text(abs(b.value / a.value - 1) * 100, stated.operand)
+                    suggestion = suggestion.replace(
+                        stated.operand.text, _replace_number(stated.operand.text, pct), 1)
             return Problem(pair, a, b, stated, "a fall" if went == "fell" else "a rise",
-                           explanation, None if factor >= _MAGNITUDE_SLIP else
-                           _opposite(stated.words))
+                           explanation, suggestion)
     if stated.what == "direction" or stated.span is None:
         return None
     if stated.what == "relative":
@@ -777,7 +827,7 @@ def check_stated(a: Operand, b: Operand, stated: Stated, pair: Pair | None) -> P
         explanation = (
             f"{_fmt(b.value)} − {_fmt(a.value)} = {_fmt(exact)}; with rounding "
             f"({a_desc} to {b_desc}) the change is {_fmt(diff.lo)} to {_fmt(diff.hi)}; "
-            f"\"{stated.operand.text}\" allows {_fmt_span(allowed)}"
+            f"\"{stated.words}\" allows {_say_change(allowed)}"
         )
         return Problem(pair, a, b, stated, _fmt(exact), explanation, None)
     # factor
@@ -790,10 +840,24 @@ def check_stated(a: Operand, b: Operand, stated: Stated, pair: Pair | None) -> P
         f"({a_desc} to {b_desc}) the ratio is ×{_fmt(r.lo, 3)} to ×{_fmt(r.hi, 3)}; "
         f"\"{stated.words}\" allows ×{_fmt_span(stated.span, '', 3)}"
     )
-    pct = (exact - 1) * 100
-    verb = "rose" if pct >= 0 else "fell"
-    suggestion = f"{verb} {abs(pct):.0f}%"
-    return Problem(pair, a, b, stated, f"×{_fmt(exact, 3)}", explanation, suggestion)
+    return Problem(pair, a, b, stated, f"×{_fmt(exact, 3)}", explanation,
+                   _multiplier_words(exact))
+
+
+_MULTIPLIER_NAMES: Mapping[float, str] = {
+    0.25: "fell by three-quarters", 1 / 3: "fell by two-thirds", 0.5: "halved",
+    2 / 3: "fell by a third", 0.75: "fell by a quarter", 2.0: "doubled", 3.0: "tripled",
+    4.0: "quadrupled",
+}
+
+
+def _multiplier_words(ratio_value: float) -> str:
+    """How to say a ratio: "tripled" when it is within 3% of one, else "rose 206%"."""
+    for factor, name in _MULTIPLIER_NAMES.items():
+        if abs(ratio_value / factor - 1) <= 0.03:
+            return name
+    change_pct = (ratio_value - 1) * 100
+    return f"{'rose' if change_pct >= 0 else 'fell'} {abs(change_pct):.0f}%"
 
 
 # "⟦B⟧ …, twice the ⟦A⟧", "⟦B⟧, a third of its usual ⟦A⟧", "less than half of the ⟦A⟧".
@@ -888,6 +952,8 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
     for m in _UP_FROM.finditer(t.text):
         a, b = t.op(m.group("a")), t.op(m.group("b"))
         if (a.start, b.start) in seen or not _same_measure(a, b) or inverted_scale(t, a):
+            continue
+        if _expected(t, m.end("a")):
             continue
         seen.add((a.start, b.start))
         if tighten:
@@ -999,6 +1065,12 @@ _OPPOSITES: Mapping[str, str] = {
 }
 
 
-def _opposite(verb: str) -> str | None:
-    word = verb.strip().lower()
-    return _OPPOSITES.get(word)
+def _opposite(words: str) -> str | None:
+    """The change words with their verb of direction reversed: "rose 5%" → "fell 5%"."""
+    for m in re.finditer(r"[A-Za-z]+", words):
+        other = _OPPOSITES.get(m.group(0).lower())
+        if other is not None:
+            if m.group(0)[0].isupper():
+                other = other.capitalize()
+            return words[: m.start()] + other + words[m.end() :]
+    return None

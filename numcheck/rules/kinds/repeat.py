@@ -68,18 +68,19 @@ _AGE_THEN_BEFORE = re.compile(r"\bthen\s+(?:aged\s+)?$", re.I)
 _AGE_THEN_AFTER = re.compile(r"^\s*,?\s*(?:when|at\s+the\s+time|in\s+(?:19|20)\d\d)\b", re.I)
 
 
-# "About 1,100 jobs will go in investment banking": a part of the whole, scoped by a phrase
-# that is neither a place (compared separately) nor the event itself ("in the blast").
+# "About 1,100 jobs will go in investment banking": a part of the whole, scoped by a bare
+# lower-case noun phrase — not a place (compared separately), not the event ("in the blast"),
+# not a determined location ("at its Oxford plant", "from their homes").
 _EVENT_SCOPES = (
     r"the\s+(?:\w+\s+)?(?:blast|attack|bombing|explosion|fire|crash|accident|collision|"
     r"earthquake|quake|tsunami|flood|floods|flooding|storm|hurricane|violence|fighting|clashes|"
     r"incident|disaster|riot|riots|raid|shooting|ambush|avalanche|landslide|stampede|collapse)"
 )
 _SCOPE = re.compile(
-    rf"^\s*(?:(?:were|was|are|is|have|has|had|will|would|be|been|being)\s+)*"
+    rf"^\s*(?i:(?:(?:were|was|are|is|have|has|had|will|would|be|been|being)\s+)*"
     rf"(?:killed|dead|died|injured|wounded|hurt|arrested|detained|missing|evacuated|go|lost|cut"
-    rf"|axed|shed)?\s*(?:in|at|among|across|within|from)\s+(?!{_EVENT_SCOPES})(?=[a-z])",
-    re.I,
+    rf"|axed|shed)?\s*(?:in|at|among|across|within|from)\s+(?!{_EVENT_SCOPES}))"
+    rf"(?!(?:the|its|their|his|her|a|an|this|that|our|these|those)\b)(?=[a-z])",
 )
 _SCOPE_AFTER = re.compile(r"^\s*(?:respectively|each|apiece)\b", re.I)
 
@@ -273,19 +274,28 @@ def _matches(ctx: DocumentContext, a: Mention, b: Mention, min_count: float) -> 
     return how
 
 
+_EVENT_WORDS: Mapping[str, str] = {
+    "death": "killed", "injury": "injured", "arrest": "arrested", "missing": "missing",
+    "evacuation": "evacuated", "job-loss": "to go", "hostage": "held hostage",
+}
+_EVENT_NOUNS = re.compile(r"\b(?:deaths?|dead|fatalities|injur|wounded|arrests|cuts|losses"
+                          r"|redundancies|layoffs|evacuees|hostages)", re.I)
+
+
 def describe_subject(c: Conflict) -> str:
+    """What both numbers count, in the later mention's words: "people killed", "job cuts"."""
     if c.how == "age":
         person = c.first.person
         assert person is not None
-        return f"the age of {' '.join((*person.given, person.surname))}"
-    s = c.first.subject if c.first.subject.key else c.second.subject
-    noun = " ".join(s.key) if s.key else ""
-    event = {"death": "killed", "injury": "injured", "arrest": "arrested", "missing": "missing",
-             "evacuation": "evacuated", "job-loss": "lost", "hostage": "held hostage"}
-    if s.event is None:
-        return noun or "this quantity"
-    who = noun or ("jobs" if s.event == "job-loss" else "people")
-    return f"{who} {event.get(s.event, s.event)}"
+        return f"as the age of {' '.join((*person.given, person.surname))}"
+    later = c.second.claim.quantity_of or c.first.claim.quantity_of
+    event = c.first.subject.event
+    if event is None:
+        return later or "of the same thing"
+    if later and _EVENT_NOUNS.search(later):
+        return later  # "job cuts", "deaths": the noun names the event
+    who = later or ("jobs" if event == "job-loss" else "people")
+    return f"{who} {_EVENT_WORDS.get(event, event)}"
 
 
 @register
