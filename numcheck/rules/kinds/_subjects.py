@@ -35,8 +35,13 @@ def phrase_key(phrase: str | None) -> tuple[str, ...]:
     ("us", "troop")."""
     if not phrase:
         return ()
-    words = [w.lower().strip("'’-") for w in _WORD.findall(phrase)]
-    return tuple(singular(w) for w in words if w and w not in STOPWORDS and w not in _FILLER)
+    key = []
+    for word in _WORD.findall(phrase):
+        lower = word.lower().strip("'’-")
+        acronym = word.isupper() and len(word) > 1  # "US troops": not the pronoun "us"
+        if lower and (acronym or (lower not in STOPWORDS and lower not in _FILLER)):
+            key.append(singular(lower))
+    return tuple(key)
 
 
 def head(key: tuple[str, ...]) -> str | None:
@@ -246,9 +251,11 @@ def person_before(sentence: str, start: int) -> Person | None:
     """The person a number is the age of in "John Smith, 45," / "Mr Smith (45)"."""
     window = sentence[max(0, start - 60) : start]
     m = _PERSON_BEFORE.search(window) or _PERSON_PAREN.search(window)
-    if m is None:
-        return None
+    if m is None or _PLACE_BEFORE.search(window[: m.start()]):
+        return None  # "In London, 45 people died": a place, not a person
     names = m.group("names").split()
+    if _PLACE_BEFORE.match(names[0] + " "):
+        return None
     while names and names[0] in _NOT_NAMES:
         names = names[1:]
     if not names:
@@ -257,6 +264,8 @@ def person_before(sentence: str, start: int) -> Person | None:
     return Person(names[-1], tuple(names[:-1]), m.group("title"), relative)
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|outside|around|to|into|of)\s*$",
+                           re.I)
 _KIN = re.compile(
     r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|partner|widow|widower"
     r"|girlfriend|boyfriend|fiancee?|uncle|aunt|cousin|nephew|niece|grandson|granddaughter"

@@ -497,7 +497,7 @@ _PRE_GAP = re.compile(
 )
 _POST_GAP = re.compile(
     rf"^(?:\s*\([^()]*\))?(?:\s+[^⟦,;()]{{1,40}}?)?\s*(?:,|–|—|-|\()\s*"
-    rf"(?:(?:a|an)\s+(?:\w+\s+)?(?P<noun>{UP_NOUNS}|{DOWN_NOUNS})s?\s+of\s+"
+    rf"(?P<link>(?:a|an)\s+(?:\w+\s+)?(?P<noun>{UP_NOUNS}|{DOWN_NOUNS})s?\s+of\s+"
     rf"|(?P<dir>up|down)\s+(?:by\s+)?|(?P<or>or)\s+(?:by\s+)?|(?P<art>a|an)\s+(?=⟦))"
     rf"{_BOUND_WORDS}$",
     re.I,
@@ -546,7 +546,7 @@ def _stated_number(t: Template, pair: Pair) -> Stated | None:
                 break
             noun = tail.group("noun")
         direction = direction_of(noun or word) if (noun or word) else op.claim.change
-        start = t.doc_offset(pair.last + post.end() - len(post.group(0).lstrip(" ,–—-(")))
+        start = t.doc_offset(pair.last + post.start("link"))
         return _stated(kind, direction, op, t, start, op.end)
     return None
 
@@ -829,7 +829,13 @@ def check_stated(a: Operand, b: Operand, stated: Stated, pair: Pair | None) -> P
             f"({a_desc} to {b_desc}) the change is {_fmt(diff.lo)} to {_fmt(diff.hi)}; "
             f"\"{stated.words}\" allows {_say_change(allowed)}"
         )
-        return Problem(pair, a, b, stated, _fmt(exact), explanation, None)
+        suggestion = None
+        if re.fullmatch(r"[£$€]?\d[\d,]*", stated.operand.text.strip()):
+            # "fell by 30,000" → "fell by 120,000", written as the writer wrote the number
+            written = f"{abs(exact):,.0f}" if "," in stated.operand.text else f"{abs(exact):.0f}"
+            suggestion = stated.words.replace(
+                stated.operand.text, _replace_number(stated.operand.text, written), 1)
+        return Problem(pair, a, b, stated, _fmt(exact), explanation, suggestion)
     # factor
     r = ratio(a_span, b_span)
     if r is None or r.overlaps(stated.span):
@@ -916,12 +922,12 @@ def _render(template: str, fields: Mapping[str, str]) -> str:
 
 
 def templates(ctx: DocumentContext) -> Iterator[Template]:
-    """One template per sentence with at least two quantities, in text order."""
+    """One template per sentence with a quantity, in text order."""
     by_sentence = {s.start: s for s in ctx.sentences}
     ordered = sorted(ctx.claims, key=lambda c: (c.sentence_start, c.start))
     for start, group in groupby(ordered, key=lambda c: c.sentence_start):
         claims = list(group)
-        if sum(1 for c in claims if c.is_quantity) < 2:
+        if not any(c.is_quantity for c in claims):
             continue
         sentence = by_sentence.get(start)
         text = sentence.text if sentence is not None else claims[0].sentence
@@ -982,6 +988,48 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
             yield problem
 
 
+# "Unemployment stood at 1.45 million in March. … Unemployment fell by 30,000 to 1.4 million."
+# The start of a change stated a sentence or two earlier, under the same subject; both
+# sentences must open with that subject, so nothing else can be meant.
+_SUBJECT = r"(?P<subj>[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}?)"
+_BY_TO = re.compile(
+    rf"^{_SUBJECT}\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{UP_VERBS}|{DOWN_VERBS})\s+by\s+"
+    rf"{_BOUND_WORDS}(?P<x>{N})\s+to\s+{_BOUND_WORDS}(?P<b>{N})(?![^.;]*\bfrom\s+{N})"
+)
+_LEVEL = re.compile(
+    rf"^{_SUBJECT}\s+(?:was|is|stood\s+at|stands\s+at|totalled|totaled|reached|had\s+been)"
+    rf"\s+(?P<a>{N})"
+)
+
+
+def earlier_start_problems(t: Template, previous: Sequence[Template], tighten: bool
+                           ) -> Iterator[Problem]:
+    m = _BY_TO.match(t.text)
+    if m is None:
+        return
+    subject = m.group("subj").lower()
+    starts = [(p, lv) for p in previous if (lv := _LEVEL.match(p.text)) is not None
+              and lv.group("subj").lower() == subject]
+    if len(starts) != 1:
+        return
+    earlier, level = starts[0]
+    a, b = earlier.op(level.group("a")), t.op(m.group("b"))
+    if not _same_measure(a, b) or inverted_scale(t, b):
+        return
+    if tighten:
+        a, b = tightened(a, b), tightened(b, a)
+    pair = Pair(a, b, level.group("a"), m.group("b"), m.start("x"), m.end("b"))
+    kind = _change_operand(t, m.group("x"), pair)
+    if kind is None:
+        return
+    start = t.doc_offset(m.start("verb"))
+    stated = _stated(kind, direction_of(m.group("verb")), t.op(m.group("x")), t, start,
+                     t.op(m.group("x")).end)
+    problem = check_stated(a, b, stated, pair)
+    if problem is not None:
+        yield problem
+
+
 @register
 class ChangeKind:
     """A stated change (a percentage, an amount, a multiplier or a direction) that the start and
@@ -1035,9 +1083,13 @@ class ChangeKind:
         tighten = bool(rule.param("tighten_round_numbers", True))
         tol = float(rule.param("multiplier_tolerance", 0.1))
         loose = float(rule.param("approximate_multiplier_tolerance", 0.2))
+        previous: list[Template] = []
         for t in templates(ctx):
             for problem in problems(t, tighten, tol, loose):
                 yield self._finding(rule, ctx, problem)
+            for problem in earlier_start_problems(t, previous[-2:], tighten):
+                yield self._finding(rule, ctx, problem)
+            previous.append(t)
 
     def _finding(self, rule: RuleSpec, ctx: DocumentContext, p: Problem) -> Finding:
         fields = {

@@ -424,7 +424,7 @@ _NAME_WORD = r"[A-Z][a-z]+"
 # "born Lilian Alicia Marks in London in 1910"; never "Glasgow-born Campbell moved in 1966".
 _PLACE_NAME = rf"(?!{_MONTH}\b)[A-Z][a-z]+(?:[ -](?!{_MONTH}\b)[A-Z][a-z]+)*"
 _BORN = re.compile(
-    rf"(?<![-\w])[Bb]orn(?:\s+(?:{_NAME_WORD}\s+){{1,4}}?(?=in\b))?"
+    rf"(?<![-\w])[Bb]orn(?:(?:\s+{_NAME_WORD}){{1,4}}?(?=\s+in\b))?"
     rf"(?:\s+in\s+{_PLACE_NAME}(?:,\s+{_PLACE_NAME})*,?)?"
     rf"\s+(?:(?:in|on)\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?"
     rf"(?:(?P<month>{_MONTH})\s+)?(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?,?\s*(?P<y>{_YEAR})\b"
@@ -584,7 +584,8 @@ def age_problems(ctx: DocumentContext, today: When | None) -> Iterator[Problem]:
             f"the text says {stated}"
         )
         suggestion = re.sub(r"\d+", str(high), stated, count=1) if low == high else None
-        spans: list[tuple[int, int]] = [(c.start, c.end), (birth.start, birth.end)]
+        spans: list[tuple[int, int]] = [(c.start, c.start + len(stated)), (birth.start,
+                                                                          birth.end)]
         if age.at_span is not None:
             spans.append(age.at_span)
         yield Problem(stated, f"aged {allowed}", explanation, suggestion, tuple(spans))

@@ -47,10 +47,14 @@ from numcheck.rules.kinds._subjects import (
 
 # "the death toll has risen to 39", "climbed to 46": a cumulative update of the same count.
 _RISEN_TO = re.compile(
-    r"\b(?:risen|rose|rises|climbed|climbs|jumped|increased|grown|grew|reached|reaches|hit)\s+"
-    r"(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|almost\s+)?$",
+    r"\b(?:risen|rose|rises|climbed|climbs|jumped|increased|grown|grew|reached|reaches|hit)\b"
+    r"(?:[^.;]{0,30}?\bto)?\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+"
+    r"|almost\s+)?$",
     re.I,
 )
+# "fell by 5 to 41", "was revised to 41": the level a change reached, not the change.
+_CHANGED_TO = re.compile(r"\bto\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+"
+                         r"|nearly\s+|almost\s+)?$", re.I)
 # The number is a change, a comparison or a subset, not the quantity itself.
 _NOT_A_LEVEL = re.compile(
     r"(?:\b(?:by|up|down|another|further|additional|extra|from|against|versus|including"
@@ -128,7 +132,7 @@ def mention_of(claim: Claim, kinds: frozenset[str]) -> Mention | None:
     before = sentence[max(0, start - 40) : start]
     support_only = bool(_NOT_A_LEVEL.search(before) or _PARTITIVE_AFTER.match(sentence[end:])
                         or _SCOPE_AFTER.match(sentence[end:]))
-    if claim.change is not None and not _RISEN_TO.search(before):
+    if claim.change is not None and not _CHANGED_TO.search(before):
         # A change ("rose by 5", "a 5% fall") unless it is the level a change reached; job
         # cuts ("will cut 1,200 jobs") are the one event counted by a verb of change.
         subject = subject_of(sentence, start, end, claim.quantity_of)
@@ -363,16 +367,5 @@ class RepeatKind:
                   "first_line": str(a.line)}
         message = re.sub(r"\{(\w+)\}", lambda m: fields.get(m.group(1), m.group(0)),
                          rule.message)
-        return ctx.finding(rule, message, [ctx.evidence(b), ctx.evidence(a)], explanation,
-                           suggestion=_suggest(c))
-
-
-def _suggest(c: Conflict) -> str | None:
-    """Restate the later number as the earlier one, keeping its wording."""
-    a, b = c.first.claim, c.second.claim
-    m = re.search(r"\d[\d,.]*", a.text)
-    n = re.search(r"\d[\d,.]*", b.text)
-    if m is None or n is None:
-        return None
-    return b.text[: n.start()] + m.group(0) + b.text[n.end() :]
-
+        # No suggestion: nothing says which of the two figures is the right one.
+        return ctx.finding(rule, message, [ctx.evidence(b), ctx.evidence(a)], explanation)
