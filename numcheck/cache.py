@@ -1,0 +1,248 @@
+"""The results cache: a document's outcome, kept under the hash of everything it depends on.
+
+An outcome (claims, findings of the document-scope rules, problems) is a pure function of:
+
+* the document: path, metadata, text and source map (findings carry lines and columns);
+* the document-scope rules as configured: code, name, kind, level, message, parameters;
+* numcheck's code and data (every file of the package) and the versions of the libraries that
+  shape extraction (quantulum3, pint, inflect) and of Python.
+
+The key is a SHA-256 over all three, so a changed document, a changed rule configuration or a
+new numcheck (even an edited source file in a checkout) simply misses; nothing is ever
+invalidated by hand. Outcomes cut short by the time budget, or with problems, are not stored.
+
+Storage is one SQLite file in the user cache directory (``--cache-dir``; ``--no-cache`` skips
+it). Only the parent process reads and writes it. A damaged database is moved aside and
+rebuilt; a damaged entry is a miss; a locked or read-only database only disables caching for
+the run. Entries unused for ``max_age_days`` are pruned when a run has written new ones.
+
+Values are pickles: the cache directory belongs to the user, like their shell history, and is
+trusted as such.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sqlite3
+import time
+from array import array
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from numcheck import warm
+from numcheck.documents import Document
+from numcheck.engine import DocOutcome, DocumentPlan
+from numcheck.rules.base import RuleSpec
+
+__all__ = ["ResultCache", "code_fingerprint", "document_key", "rules_fingerprint"]
+
+SCHEMA = 1
+_DAY = 86400.0
+
+
+@cache
+def code_fingerprint() -> str:
+    """numcheck's code and data, and the versions of what extraction depends on."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
+        if path.suffix not in (".py", ".txt", ".yml", ".yaml", ".json", ".toml"):
+            continue
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    import sys
+
+    from numcheck import __version__
+
+    versions = [warm.version_of(name) for name in ("quantulum3", "pint", "inflect", "scipy")]
+    digest.update(repr((SCHEMA, __version__, sys.version, versions)).encode())
+    return digest.hexdigest()
+
+
+def _canonical(value: Any) -> Any:
+    """Parameters as plain, ordered data (mappings sorted by key) for hashing."""
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return tuple(sorted((str(k), _canonical(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_canonical(v) for v in value)
+    return value
+
+
+def rules_fingerprint(rules: Iterable[RuleSpec]) -> str:
+    """What the rules of a plan do: identity, level, message and parameters, in order."""
+    parts = [(r.code, r.name, r.kind, r.level, r.message, _canonical(r.params)) for r in rules]
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
+
+def plan_fingerprint(plan: DocumentPlan) -> str:
+    return hashlib.sha256(
+        f"{code_fingerprint()}|{rules_fingerprint(plan.rules)}".encode()
+    ).hexdigest()
+
+
+def document_key(doc: Document, plan_key: str) -> str:
+    """The cache key of ``doc`` checked with the plan whose fingerprint is ``plan_key``."""
+    digest = hashlib.sha256(plan_key.encode())
+    meta = sorted((str(k), str(v)) for k, v in doc.meta.items())
+    digest.update(repr((doc.path, meta)).encode("utf-8", "surrogatepass"))
+    digest.update(b"\0")
+    digest.update(doc.text.encode("utf-8", "surrogatepass"))
+    source = doc.source_map
+    if source is not None:
+        # Lines and columns of findings come from the source map: a file whose markup moved
+        # while its text stayed the same must miss.
+        digest.update(array("q", source.line_starts).tobytes())
+        if source.offsets is not None:
+            digest.update(b"o")
+            digest.update(array("q", source.offsets).tobytes())
+    return digest.hexdigest()
+
+
+def cacheable(outcome: DocOutcome) -> bool:
+    """Complete outcomes without problems: a failure may be transient (memory, a budget)."""
+    return outcome.complete and not outcome.problems
+
+
+class ResultCache:
+    """Outcomes by key, in an SQLite file. Every method fails soft: on any storage error the
+    cache turns itself off for the rest of the run and the run goes on uncached."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, max_age_days: float = 30
+                 ) -> None:
+        self.path = Path(path) if path is not None else warm.cache_root() / "results.sqlite"
+        self.max_age = max_age_days * _DAY
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
+        self._written = 0
+        self._today = int(time.time() // _DAY)
+        self.hits = 0
+        self.misses = 0
+
+    # ------------------------------------------------------------------ connection
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None or self._broken:
+            return self._db
+        for attempt in range(2):
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute("CREATE TABLE IF NOT EXISTS outcomes ("
+                           "key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)")
+                db.execute("BEGIN")
+                self._db = db
+                return db
+            except sqlite3.DatabaseError:
+                if attempt == 0 and self._set_aside():
+                    continue  # a file that is not a database: start a new one
+                self._broken = True
+            except OSError:
+                self._broken = True
+        return None
+
+    def _set_aside(self) -> bool:
+        try:
+            if self.path.exists():
+                os.replace(self.path, self.path.with_name(self.path.name + ".corrupt"))
+            for suffix in ("-wal", "-shm"):
+                Path(str(self.path) + suffix).unlink(missing_ok=True)
+            return True
+        except OSError:
+            return False
+
+    def _fail(self) -> None:
+        self._broken = True
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+    # ------------------------------------------------------------------ entries
+
+    def get(self, key: str) -> DocOutcome | None:
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value, used FROM outcomes WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            self._fail()
+            return None
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            outcome = pickle.loads(row[0])
+        except Exception:
+            outcome = None
+        if not isinstance(outcome, DocOutcome):
+            self._delete(key)  # damaged or from another schema: recompute
+            self.misses += 1
+            return None
+        if row[1] != self._today:
+            self._touch(key)
+        self.hits += 1
+        return outcome
+
+    def put(self, key: str, outcome: DocOutcome) -> None:
+        if not cacheable(outcome):
+            return
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            blob = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+            db.execute("INSERT OR REPLACE INTO outcomes (key, value, used) VALUES (?, ?, ?)",
+                       (key, blob, self._today))
+            self._written += 1
+            if self._written % 500 == 0:
+                db.execute("COMMIT")  # keep transactions (and the WAL) bounded
+                db.execute("BEGIN")
+        except (sqlite3.DatabaseError, pickle.PicklingError):
+            self._fail()
+
+    def _touch(self, key: str) -> None:
+        try:
+            assert self._db is not None
+            self._db.execute("UPDATE outcomes SET used = ? WHERE key = ?", (self._today, key))
+        except sqlite3.DatabaseError:
+            self._fail()
+
+    def _delete(self, key: str) -> None:
+        try:
+            assert self._db is not None
+            self._db.execute("DELETE FROM outcomes WHERE key = ?", (key,))
+        except sqlite3.DatabaseError:
+            self._fail()
+
+    def close(self) -> None:
+        """Commit, prune old entries if this run wrote any, and close."""
+        db = self._db
+        if db is None:
+            return
+        try:
+            db.execute("COMMIT")
+            if self._written:
+                oldest = self._today - int(self.max_age // _DAY)
+                db.execute("DELETE FROM outcomes WHERE used < ?", (oldest,))
+            db.close()
+        except sqlite3.DatabaseError:
+            pass
+        self._db = None
+
+    def __enter__(self) -> ResultCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
