@@ -12,13 +12,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
 from numcheck.cli import app
 
+if TYPE_CHECKING:
+    from numcheck.engine import Runner
+
 FAIL_ON = ("error", "warning", "info", "never")
+ENGINES = ("local", "dask")
 
 
 def _fail(message: str) -> NoReturn:
@@ -46,6 +50,37 @@ def exit_code(has_input_errors: bool, severities: list[str], fail_on: str) -> in
         return 0
     threshold = SEVERITY_RANK[fail_on]
     return 1 if any(SEVERITY_RANK[s] >= threshold for s in severities) else 0
+
+
+def build_runner(engine: str, jobs: int | None, scheduler: str | None, no_cache: bool,
+                 cache_dir: Path | None, claims_out: Path | None) -> Runner:
+    """Where documents are checked (``--engine``, ``--jobs``), behind the results cache."""
+    from numcheck import warm
+    from numcheck.cache import ResultCache
+
+    if cache_dir is not None:
+        warm.configure(cache_dir)
+    cache = None if no_cache else ResultCache()
+    runner: Runner
+    if engine == "dask":
+        try:
+            from numcheck.distributed import DaskRunner
+        except ImportError as exc:
+            _fail(f"--engine dask needs dask[distributed] ({exc.name} is missing): "
+                  "pip install 'numcheck[dask]'")
+        runner = DaskRunner(scheduler, cache, workers=jobs)
+    else:
+        from numcheck.parallel import local_runner
+
+        runner = local_runner(jobs, cache)
+    if claims_out is not None:
+        from numcheck.partitions import ClaimsParts, tee
+
+        try:
+            runner = tee(runner, ClaimsParts(claims_out))
+        except OSError as exc:
+            _fail(f"{claims_out}: cannot write claims: {exc.strerror or exc}")
+    return runner
 
 
 @app.command()
@@ -86,6 +121,34 @@ def check(
         bool, typer.Option("--quiet", "-q", help="Findings and input errors only: no summary "
                                                  "line, no warnings about inputs.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1,
+                     help="Documents checked in this many worker processes (default: all "
+                          "cores; small inputs are checked in this process)."),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (this machine) or dask (a Dask cluster; "
+                                           "needs numcheck[dask]).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 "
+                                         "(default: a local cluster for the run)."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the results cache.")
+    ] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", help="Cache folder (default: the user cache directory, or "
+                                         "NUMCHECK_CACHE_DIR)."),
+    ] = None,
+    claims_out: Annotated[
+        Path | None,
+        typer.Option("--claims-out", help="Also write every claim as partitioned Parquet "
+                                          "(part-00000.parquet, ...) into this folder."),
+    ] = None,
 ) -> None:
     """Find numbers that cannot all be true, and report them."""
     from numcheck.config import ConfigError, discover
@@ -99,10 +162,15 @@ def check(
         _fail(f"unknown format {name!r} (choose from {', '.join(FORMATS)})")
     if fail_on is not None and fail_on not in FAIL_ON:
         _fail(f"unknown --fail-on level {fail_on!r} (choose from {', '.join(FAIL_ON)})")
+    if engine not in ENGINES:
+        _fail(f"unknown --engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if scheduler is not None and engine != "dask":
+        _fail("--scheduler needs --engine dask")
+    runner = build_runner(engine, jobs, scheduler, no_cache, cache_dir, claims_out)
     try:
         settings = discover(config)
         run = run_paths(paths or ["."], settings, select=_split(select),
-                        ignore=_split(ignore) or ())
+                        ignore=_split(ignore) or (), runner=runner)
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
     report = run.report
