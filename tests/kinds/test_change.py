@@ -193,3 +193,15 @@ def test_output_is_deterministic(run_kind: RunKind) -> None:
     first = run_kind("change", text, MESSAGE)
     assert len(first) == 3
     assert first == run_kind("change", text, MESSAGE)
+
+
+def test_up_from_skips_an_expectation_between(run_kind: RunKind) -> None:
+    text = ("The company reported a profit margin of 45.6%, less than the 47.3% forecast by "
+            "analysts and down from 47.1% in the third quarter.")
+    assert run_kind("change", text, MESSAGE) == []
+
+
+def test_a_bound_is_dropped_from_the_suggestion(run_kind: RunKind) -> None:
+    text = "The asking price fell by more than £600 from £190,329 in November to £189,733."
+    (f,) = run_kind("change", text, MESSAGE)
+    assert f.suggestion == "fell by £596"

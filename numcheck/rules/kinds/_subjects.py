@@ -145,8 +145,13 @@ def subject_of(sentence: str, start: int, end: int, phrase: str | None) -> Subje
     if event is not None and key and key[-1] in ("dead", "injured", "wounded", "death",
                                                   "fatality", "injury", "arrest"):
         key = ()  # "46 dead": the noun *is* the event; nothing else is counted
-    if event == "job-loss" and key and key[-1] in ("cut", "loss", "redundancy", "layoff", "job"):
-        key = ("job",)  # "1,200 jobs will go", "the 1,200 job cuts", "1,200 redundancies"
+    if event == "job-loss" and key:
+        # "1,200 jobs will go", "the 1,200 job cuts", "1,200 redundancies" are one thing;
+        # "12,500 civil service jobs" stays a narrower one.
+        while key and key[-1] in ("cut", "loss", "redundancy", "layoff"):
+            key = key[:-1]
+        if not key or key[-1] != "job":
+            key = (*key, "job")
     return Subject(key, event)
 
 
@@ -161,11 +166,11 @@ _TIME = re.compile(
     r"|quarter|decade|season|summer|winter|spring|autumn|weekend|night|day|period)"
     r"|(?:a|one|two|three|\d+)\s+(?:years?|months?|weeks?|days?)\s+(?:ago|earlier|later|before)"
     r"|year[- ]earlier|(?:first|second|third|fourth|final|last)\s+(?:quarter|half)"
-    r"|(?:since|by|until|before|after)\s+(?:then|the\s+end)|so\s+far|to\s+date|at\s+the\s+time)",
+    r"|(?:since|by|until|before|after)\s+(?:then|the\s+end)|at\s+the\s+time)",
     re.I,
 )
 _PLACE = re.compile(
-    r"\b(?:in|at|near|across|outside|around|inside|throughout|from)\s+(?:the\s+)?"
+    r"\b(?i:in|at|near|across|outside|around|inside|throughout|from)\s+(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|north-east"
     r"|north-west|south-east|south-west|rural|urban)\s+)*"
     r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)"
@@ -180,6 +185,18 @@ _OTHER_FIGURE = re.compile(
     r"|every|half|quarter|third|total\s+of\s+\d|including|among\s+them|of\s+whom|of\s+them)\b",
     re.I,
 )
+
+
+# Clause boundaries inside a sentence. What a clause after the number says ("…, officials said on
+# Thursday", "…, and warned the number could rise") does not qualify the number.
+_CLAUSE_END = re.compile(r"[,;:](?=\s)|[()]|\s[-–—]\s")  # not the comma of "2,000"
+
+
+def qualifier_scope(sentence: str, end: int) -> str:
+    """The part of a sentence that can qualify the number ending at ``end``: everything up to
+    the end of the number's clause."""
+    m = _CLAUSE_END.search(sentence, end)
+    return sentence[: m.start()] if m else sentence
 
 
 def time_words(sentence: str) -> frozenset[str]:

@@ -496,7 +496,7 @@ _PRE_GAP = re.compile(
     re.I,
 )
 _POST_GAP = re.compile(
-    rf"^(?:\s*\([^()]*\))?(?:\s+[^⟦,;()]{{1,40}}?)?\s*(?:,|–|—|-|\()\s*"
+    rf"^(?:\s*\([^()]*\))?(?:\s+[^,;()]{{1,50}}?)?\s*(?:,|–|—|-|\()\s*"
     rf"(?P<link>(?:a|an)\s+(?:\w+\s+)?(?P<noun>{UP_NOUNS}|{DOWN_NOUNS})s?\s+of\s+"
     rf"|(?P<dir>up|down)\s+(?:by\s+)?|(?P<or>or)\s+(?:by\s+)?|(?P<art>a|an)\s+(?=⟦))"
     rf"{_BOUND_WORDS}$",
@@ -530,7 +530,12 @@ def _stated_number(t: Template, pair: Pair) -> Stated | None:
     for m in _MARK.finditer(after):
         post = _POST_GAP.match(after[: m.start()])
         if post is None or _BREAK.search(after[: m.start()]):
-            break
+            # "from ⟦A⟧ to ⟦B⟧ in the ⟦three months⟧ to April, an increase of 25%": a number of
+            # another kind (a period, a count of something else) may stand in between.
+            skipped = t.op(m.group(0))
+            if _same_measure(skipped, pair.a) or skipped.unit in ("percent", "percentage_point"):
+                break
+            continue
         op = t.op(m.group(0))
         kind = _change_operand(t, m.group(0), pair)
         if kind is None:
@@ -745,6 +750,8 @@ def _pct_text(value: float, like: Operand) -> str:
     return text
 
 
+_BOUND_BEFORE = re.compile(r"(?:(?:more|less|fewer)\s+than|over|under|at\s+least|at\s+most"
+                           r"|up\s+to|almost|nearly|about|around|some)\s+$", re.I)
 #: Two values this far apart in a change are more likely a slipped multiplier (m for bn).
 _MAGNITUDE_SLIP = 100.0
 
@@ -831,10 +838,13 @@ def check_stated(a: Operand, b: Operand, stated: Stated, pair: Pair | None) -> P
         )
         suggestion = None
         if re.fullmatch(r"[£$€]?\d[\d,]*", stated.operand.text.strip()):
-            # "fell by 30,000" → "fell by 120,000", written as the writer wrote the number
+            # "fell by 30,000" → "fell by 120,000", written as the writer wrote the number;
+            # "fell by more than £600" → "fell by £596": the bound no longer applies
             written = f"{abs(exact):,.0f}" if "," in stated.operand.text else f"{abs(exact):.0f}"
-            suggestion = stated.words.replace(
-                stated.operand.text, _replace_number(stated.operand.text, written), 1)
+            at = stated.words.rfind(stated.operand.text)
+            head = _BOUND_BEFORE.sub("", stated.words[:at])
+            suggestion = head + _replace_number(stated.operand.text, written) + \
+                stated.words[at + len(stated.operand.text):]
         return Problem(pair, a, b, stated, _fmt(exact), explanation, suggestion)
     # factor
     r = ratio(a_span, b_span)
@@ -959,7 +969,10 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
         a, b = t.op(m.group("a")), t.op(m.group("b"))
         if (a.start, b.start) in seen or not _same_measure(a, b) or inverted_scale(t, a):
             continue
-        if _expected(t, m.end("a")):
+        # "a margin of 45.6%, less than the 47.3% forecast by analysts and down from 47.1%":
+        # neither end may be an expectation, and no clause break may separate B from "down".
+        gap = re.sub(r"\([^()]*\)", " ", m.group("gap"))
+        if _expected(t, m.end("a")) or _expected(t, m.end("b")) or _BREAK.search(gap):
             continue
         seen.add((a.start, b.start))
         if tighten:

@@ -369,6 +369,14 @@ _ANNIVERSARY = re.compile(
 )
 
 
+_FOUNDED = re.compile(
+    r"\b(?:opened|founded|established|launched|formed|built|begun|began|started|created|set\s+up"
+    r"|inaugurated|incorporated|first\s+(?:held|staged|published|broadcast|aired)|married"
+    r"|signed|completed)\s+(?:in\s+)?$",
+    re.I,
+)
+
+
 def anniversary_problems(sentence: str, offset: int, years: Sequence[YearMention],
                          today: When | None) -> Iterator[Problem]:
     for m in _ANNIVERSARY.finditer(sentence):
@@ -383,15 +391,24 @@ def anniversary_problems(sentence: str, offset: int, years: Sequence[YearMention
             n = _ORDINAL_WORDS[word]
         if m.group("what") and m.group("what").lower() == "birthday":
             continue  # a birthday is an age: left to the age check
-        # The year of the event: the single year in the 80 characters after "anniversary of".
+        # The year of the event: the single year in the 80 characters after "anniversary of",
+        # or a founding stated before ("The museum, which opened in 1971, celebrated its 50th
+        # anniversary").
         after = [y for y in years if m.end() <= y.start <= m.end() + 80
                  and not _BREAK.search(sentence[m.end() : y.start])]
-        if len(after) != 1 or not re.match(r"^\s+of\b", sentence[m.end() :], re.I):
+        founded = [y for y in years if y.end <= m.start() and _FOUNDED.search(
+            sentence[max(0, y.start - 40) : y.start])]
+        if len(after) == 1 and re.match(r"^\s+of\b", sentence[m.end() :], re.I):
+            event = after[0]
+        elif not after and len(founded) == 1 and not _BREAK.search(
+                sentence[founded[0].end : m.start()]):
+            event = founded[0]
+        else:
             continue
-        event = after[0]
         # When it is marked: a year stated before ("In 2001, to mark the 10th anniversary"), or
         # the article's date.
-        marked = [y for y in years if y.end <= m.start() and y.year != event.year]
+        marked = [y for y in years if y.end <= m.start() and y.year != event.year
+                  and y not in founded]
         if len(marked) == 1:
             when, tolerance, source = marked[0].year, 0, f"in {marked[0].year}"
         elif not marked and today is not None:
@@ -572,8 +589,10 @@ def age_problems(ctx: DocumentContext, today: When | None) -> Iterator[Problem]:
             continue
         low, high = _age_range(birth.when, at)
         c = age.claim
-        if any(c.interval.contains(float(n)) or c.low <= n <= c.high for n in range(low, high
-                                                                                   + 1)):
+        # An age is a count of whole years: "80-year-old" is 80, not the 75–85 a measurement
+        # rounded at its last non-zero digit would allow. Bounds ("over 80") keep their interval.
+        lo, hi = (c.value, c.value) if c.bound == "=" else (c.low, c.high)
+        if any(lo <= n <= hi for n in range(low, high + 1)):
             continue
         allowed = str(low) if low == high else f"{low} or {high}"
         stated = c.text + ("-old" if c.sentence[c.end - c.sentence_start:].startswith("-old")

@@ -40,6 +40,7 @@ from numcheck.rules.kinds._subjects import (
     other_figure,
     person_before,
     place_words,
+    qualifier_scope,
     subject_of,
     surname_is_shared,
     time_words,
@@ -59,7 +60,8 @@ _CHANGED_TO = re.compile(r"\bto\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\
 _NOT_A_LEVEL = re.compile(
     r"(?:\b(?:by|up|down|another|further|additional|extra|from|against|versus|including"
     r"|includes|included|of\s+whom|of\s+them|among\s+them|such\s+as|one\s+in|out\s+of"
-    r"|compared\s+(?:with|to)|a\s+further|an\s+additional)|(?<!more)(?<!less)(?<!fewer)"
+    r"|compared\s+(?:with|to)|a\s+further|an\s+additional|first|last|next|final|remaining"
+    r"|latest|initial|other)|(?<!more)(?<!less)(?<!fewer)"
     r"(?<!rather)\s+than)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+"
     r"|almost\s+|only\s+|just\s+)?$",
     re.I,
@@ -111,6 +113,7 @@ class Mention:
     rises: bool
     times: frozenset[str]
     places: frozenset[str]
+    other: bool  # the number's clause marks it as another figure (a forecast, earlier reports)
     #: a subset or comparison ("500 of its patents"): it can confirm a later mention but is
     #: never itself flagged nor compared as a whole
     support_only: bool = False
@@ -143,6 +146,7 @@ def mention_of(claim: Claim, kinds: frozenset[str]) -> Mention | None:
                                 or _AGE_THEN_AFTER.match(sentence[end:])):
         return None  # only "Name, 45," — the age now — is compared
     subject = subject_of(sentence, start, end, claim.quantity_of)
+    scope = qualifier_scope(sentence, end)
     if not support_only and subject.event is not None:
         support_only = _scoped(sentence, end, claim.quantity_of)
     return Mention(
@@ -151,8 +155,9 @@ def mention_of(claim: Claim, kinds: frozenset[str]) -> Mention | None:
         person=person,
         definite=bool(_DEFINITE_BEFORE.search(before)),
         rises=bool(_RISEN_TO.search(before)),
-        times=time_words(sentence),
-        places=place_words(sentence),
+        times=time_words(scope),
+        places=place_words(scope),
+        other=other_figure(scope),
         support_only=support_only,
     )
 
@@ -273,7 +278,7 @@ def _matches(ctx: DocumentContext, a: Mention, b: Mention, min_count: float) -> 
         return None if surname_is_shared(ctx.document.text, a.person.surname) else how
     if a.times != b.times or a.places != b.places:
         return None
-    if other_figure(a.claim.sentence) or other_figure(b.claim.sentence):
+    if a.other or b.other:
         return None
     return how
 
