@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from numcheck.segment import Sentence, sentences
-from numcheck.stats.normalize import Normalized, normalize
+from numcheck.stats.normalize import Normalized, normalize_slice
 
 Kind = Literal["mean", "percent", "binary"]
 
@@ -68,14 +68,14 @@ _NOUNS = (
 )
 _WORD = r"(?!(?:of|in|per|and|or|to|from|with|at|on|for|the|a|an|million|billion|thousand)\b)"
 _ADJECTIVES = rf"(?:{_WORD}[a-z][a-z'-]*\s+){{0,2}}"
-_COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
+_COUNT = r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?!\d|,\d{3}(?!\d))"
 
 _N_PATTERNS = (
     re.compile(rf"(?<![A-Za-z])[nN]\s?=\s?(?P<n>{_COUNT})(?![\d.])"),
     re.compile(rf"(?<![\d.,])(?P<n>{_COUNT})\s+{_ADJECTIVES}(?:{_NOUNS})\b"),
     re.compile(rf"\bsample(?:\s+size)?\s+of\s+(?P<n>{_COUNT})(?![\d.])"),
 )
-_DECIMAL = r"-?\d*\.\d+"
+_DECIMAL = r"-?\d{0,9}\.\d{1,9}(?!\d)"
 _MEAN_PATTERNS = (
     re.compile(rf"(?<![A-Za-z])M\s?=\s?(?P<v>{_DECIMAL})"),
     re.compile(
@@ -86,7 +86,7 @@ _MEAN_PATTERNS = (
     re.compile(rf"\baveraged\s+(?:a\s+(?:score|rating)\s+of\s+)?(?P<v>{_DECIMAL})"),
     # binary data: only kept when the sentence also says the data are 0/1
     re.compile(r"\bproportions?(?:\s+of\s+[a-z]+)?\s*(?:was|were|is|of|=|:)?\s*"
-               r"(?P<v>0?\.\d+)"),
+               r"(?P<v>0?\.\d{1,9})(?!\d)"),
 )
 _SD_PATTERNS = (
     re.compile(rf"(?<![A-Za-z])(?:SD|s\.d\.|S\.D\.)\s?[=:]?\s?(?P<v>{_DECIMAL})"),
@@ -95,17 +95,17 @@ _SD_PATTERNS = (
     re.compile(rf"^\s*\(\s?(?:SD\s?=?\s?)?(?P<v>{_DECIMAL})\s?\)"),
 )
 _ITEMS = re.compile(
-    r"\b(?P<k>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"\b(?P<k>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|single)[\s-]items?\b"
-    r"|\b(?:of|with|comprising|containing)\s+(?P<k2>\d+)\s+items\b"
+    r"|\b(?:of|with|comprising|containing)\s+(?P<k2>\d{1,3})\s+items\b"
 )
 _NUMBER_WORDS = {"one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                  "fifteen": 15, "twenty": 20}
 _INTEGER_CUE = re.compile(
     r"\b(?:scores?|scored|ratings?|rated|rating\s+scale|scales?|Likert|items?|questions?|"
-    r"answers?|responses?|stars?|grades?|votes?|out\s+of\s+\d+|on\s+a\s+\d+[-\s]point|"
-    r"\d+[-\s]point|\d\s?(?:-|to)\s?\d+\s+scale|number\s+of|correct)\b",
+    r"answers?|responses?|stars?|grades?|votes?|out\s+of\s+\d{1,3}|on\s+a\s+\d{1,2}[-\s]point|"
+    r"\d{1,2}[-\s]point|\d\s?(?:-|to)\s?\d{1,2}\s+scale|number\s+of|correct)\b",
     re.IGNORECASE,
 )
 # A unit or an age attached to a mean means measured (continuous) data, not whole numbers.
@@ -121,14 +121,28 @@ _CONTINUOUS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_OF = re.compile(
-    rf"(?<![\d.])(?P<v>\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent)\s+of\s+"
+    rf"(?<![\d.])(?P<v>\d{{1,3}}(?:\.\d{{1,6}})?)\s?(?:%|per\s?cent|percent)\s+of\s+"
     rf"(?:the\s+|all\s+|these\s+|those\s+|our\s+)?(?P<n>{_COUNT})\s+{_ADJECTIVES}(?:{_NOUNS})\b"
 )
 _OF_N_LEAD = re.compile(
     rf"^\W*(?:Of|Among|Out\s+of)\s+(?:the\s+|all\s+|these\s+|those\s+)?(?P<n>{_COUNT})\s+"
     rf"{_ADJECTIVES}(?:{_NOUNS})\b"
 )
-_PERCENT = re.compile(r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent)(?!\s+of\b)")
+_PERCENT = re.compile(
+    r"(?<![\d.])(?P<v>\d{1,3}(?:\.\d{1,6})?)\s?(?:%|per\s?cent|percent)(?!\s+of\b)"
+)
+# "about 45%", "more than 28 people": a value the writer rounded loosely or bounded is not a
+# reported statistic, so granularity says nothing about it.
+_APPROXIMATE = re.compile(
+    r"\b(?:about|around|roughly|nearly|almost|approximately|approx\.?|some|over|under|more\s+"
+    r"than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|just|close\s+to|an\s+"
+    r"estimated|estimated)\s*$|[~≈<>]\s*$",
+    re.IGNORECASE,
+)
+#: More values than this in one "sentence" is a flattened table, not prose: pairing values
+#: with sample sizes there is guesswork.
+_MAX_VALUES = 12
+_WORTH_A_LOOK = re.compile(r"\d?[.\u00b7]\d|%|per\s?cent", re.IGNORECASE)
 _BINARY_CUE = re.compile(
     r"\b(?:binary|dichotomous|dummy[-\s]coded|coded\s+(?:as\s+)?0|0\s?=\s?no|proportions?|"
     r"yes/no|0/1)\b",
@@ -152,11 +166,18 @@ def _unique(numbers: Sequence[Number]) -> list[Number]:
     return sorted(seen.values(), key=lambda n: n.start)
 
 
+# "28 and 30 people", "between 20 and 30 people": the last number of a list or range is not
+# the sample size of anything on its own.
+_LIST_BEFORE = re.compile(r"\d\s*(?:and|or|to|,|-|–|/)\s*$")
+
+
 def _ns(norm: Normalized, text: str, lo: int, hi: int) -> list[Number]:
     found: list[Number] = []
     for pattern in _N_PATTERNS:
         found.extend(_numbers(pattern, norm, text, lo, hi, "n"))
-    return _unique(found)
+    return [n for n in _unique(found)
+            if not _LIST_BEFORE.search(norm.text[max(0, _norm_index(norm, n.start) - 12):
+                                                 _norm_index(norm, n.start)])]
 
 
 def _items(sentence_text: str) -> int | None:
@@ -178,8 +199,8 @@ def _pair(values: Sequence[Number], ns: Sequence[Number]) -> list[tuple[Number, 
 
 def _sd_after(norm: Normalized, text: str, value: Number, hi: int) -> Number | None:
     """The SD reported with a mean: "M = 3.47, SD = 1.21", "3.47 ± 1.21", "3.47 (1.21)"."""
-    local = norm.text[_norm_index(norm, value.end):hi]
-    window = local[:40]
+    begin = _norm_index(norm, value.end)
+    window = norm.text[begin:min(hi, begin + 40)]
     for pattern in _SD_PATTERNS:
         match = pattern.search(window)
         if match:
@@ -199,28 +220,45 @@ def _norm_index(norm: Normalized, original: int) -> int:
     return bisect.bisect_left(norm.offsets, original)
 
 
-def _is_integer_mean(norm: Normalized, sentence: str, value: Number, s_start: int) -> str | None:
+def _is_integer_mean(norm: Normalized, cue: str | None, value: Number, s_start: int
+                     ) -> str | None:
     """The cue that makes a mean one of whole-number data, or None."""
-    after = norm.text[_norm_index(norm, value.end):][:20]
+    begin = _norm_index(norm, value.end)
+    after = norm.text[begin:begin + 20]
     if _UNIT_AFTER.match(after):
         return None
     before = norm.text[max(_norm_index(norm, s_start), _norm_index(norm, value.start) - 60):
                        _norm_index(norm, value.start)]
     if _CONTINUOUS_BEFORE.search(before):
         return None
-    cue = _INTEGER_CUE.search(sentence)
-    return cue.group(0) if cue else None
+    return cue
+
+
+def _approximate(norm: Normalized, number: Number) -> bool:
+    """Whether words right before the number make it approximate or a bound."""
+    end = _norm_index(norm, number.start)
+    before = norm.text[max(0, end - 25):end]
+    before = re.sub(r"(?:the|all|these|those|our|of)\s+$", "", before)
+    return _APPROXIMATE.search(before) is not None
 
 
 def find_descriptives(text: str, sentence_list: Sequence[Sentence] | None = None
                       ) -> list[Descriptive]:
     """Every testable mean, percentage-of-n and binary summary in ``text``."""
-    norm = normalize(text)
     found: list[Descriptive] = []
     spans = list(sentence_list) if sentence_list is not None else sentences(text)
     previous: Sentence | None = None
     for sentence in spans:
-        found.extend(_in_sentence(norm, text, sentence, previous))
+        # Only sentences with a decimal number or a percentage can hold a testable value;
+        # everything else is skipped before any normalisation or pattern work.
+        if _WORTH_A_LOOK.search(text, sentence.start, sentence.end):
+            same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
+            lo = previous.start if same_paragraph and previous is not None else sentence.start
+            norm = normalize_slice(text, lo, sentence.end)
+            context = previous if same_paragraph else None
+            for item in _in_sentence(norm, text, sentence, context):
+                if not (_approximate(norm, item.value) or _approximate(norm, item.n)):
+                    found.append(item)
         previous = sentence
     return found
 
@@ -234,7 +272,7 @@ def _in_sentence(norm: Normalized, text: str, sentence: Sentence,
     for pattern in _MEAN_PATTERNS:
         means.extend(_numbers(pattern, norm, text, lo, hi, "v"))
     means = _unique(means)
-    if not means:
+    if not means or len(means) > _MAX_VALUES:
         return
     ns = _ns(norm, text, lo, hi)
     if not ns and previous is not None and previous.paragraph == sentence.paragraph:
@@ -244,12 +282,14 @@ def _in_sentence(norm: Normalized, text: str, sentence: Sentence,
         ns = earlier if len(earlier) == 1 else []
     items = _items(sentence_norm)
     binary = _BINARY_CUE.search(sentence_norm)
+    integer_cue = _INTEGER_CUE.search(sentence_norm)
+    cue_text = integer_cue.group(0) if integer_cue else None
     for mean, n in _pair(means, ns):
         sd = _sd_after(norm, text, mean, hi)
         if binary and sd is not None and _within_unit(mean.text) and _within_unit(sd.text):
             yield Descriptive("binary", mean, n, sd, None, binary.group(0))
             continue
-        cue = _is_integer_mean(norm, sentence_norm, mean, sentence.start)
+        cue = _is_integer_mean(norm, cue_text, mean, sentence.start)
         if cue:
             yield Descriptive("mean", mean, n, sd, items, cue)
 

@@ -55,14 +55,49 @@ class ReportedP:
     p_value: float | None
 
 
+# Every result ends in a p-value or "ns", so the expensive patterns only run in windows around
+# such anchors (in the raw text, before normalisation, so the anchor tolerates what
+# :mod:`numcheck.stats.normalize` repairs). Cost then grows with the number of p-values, not
+# with the length of the document.
+_ANCHOR = re.compile(
+    r"[pP](?:[\s-]?values?)?[^\w<>=]{0,4}"
+    r"(?:[<>=\u2264-\u2267\u2a7d\u2a7e\uff1c-\uff1e\ufe64\ufe65\uf03c-\uf03e\uf0a3\uf0b3]"
+    r"|[bN](?=\W{0,3}\d|\W{0,3}\.))"
+    r"|(?<![A-Za-z])[nN]\.?\s?[sS](?![A-Za-z])"
+)
+_BEFORE = 320  # longest statistic before its p: name, dfs, value, MSE, effect size, CI
+_AFTER = 100
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for match in _ANCHOR.finditer(text):
+        lo = max(0, match.start() - _BEFORE)
+        hi = min(len(text), match.end() + _AFTER)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def extract_tests(text: str, apa_only: bool = False) -> list[ReportedTest]:
     """All test statistics in ``text``, in order of appearance.
 
     ``apa_only`` restricts extraction to the APA layout (statcheck's default, ``apa_style =
     TRUE``); otherwise common non-APA layouts are read as well.
     """
-    norm = normalize(text)
     patterns = APA_PATTERNS if apa_only else ALL_PATTERNS
+    found: list[ReportedTest] = []
+    for lo, hi in _windows(text):
+        found.extend(_extract_window(text, lo, hi, patterns))
+    found.sort(key=lambda t: (t.start, t.end))
+    return found
+
+
+def _extract_window(text: str, lo: int, hi: int, patterns: tuple[Pattern, ...]
+                    ) -> list[ReportedTest]:
+    norm = normalize(text[lo:hi])
     taken: list[tuple[int, int]] = []
     found: list[ReportedTest] = []
     for pattern in patterns:
@@ -70,37 +105,37 @@ def extract_tests(text: str, apa_only: bool = False) -> list[ReportedTest]:
             span = (match.start(), match.end())
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
-            test = _parse(match, pattern, norm, text)
+            test = _parse(match, pattern, norm, text, lo)
             if test is None:
                 continue
             taken.append(span)
             found.append(test)
-    found.sort(key=lambda t: (t.start, t.end))
     return found
 
 
 def extract_p_values(text: str) -> list[ReportedP]:
     """Every p-value and "ns" in ``text`` (statcheck's ``AllPValues``), in order."""
-    norm = normalize(text)
     result: list[ReportedP] = []
-    for match in ANY_P.finditer(norm.text):
-        start, end = norm.original_span(match.start(), match.end())
-        if match.group("ns"):
-            result.append(ReportedP(start, end, text[start:end], "ns", None))
-        else:
-            result.append(ReportedP(start, end, text[start:end], match.group("pcomp"),
-                                    float(match.group("p"))))
+    for lo, hi in _windows(text):
+        norm = normalize(text[lo:hi])
+        for match in ANY_P.finditer(norm.text):
+            start, end = (lo + x for x in norm.original_span(match.start(), match.end()))
+            if match.group("ns"):
+                result.append(ReportedP(start, end, text[start:end], "ns", None))
+            else:
+                result.append(ReportedP(start, end, text[start:end], match.group("pcomp"),
+                                        float(match.group("p"))))
     return result
 
 
 def mentions_one_tailed(text: str) -> bool:
     """Whether the text says some test was one-sided ("one-tailed", "one-sided",
     "directional"); statcheck's ``OneTailedTxt`` uses the same signal."""
-    return ONE_TAILED.search(normalize(text).text) is not None
+    return ONE_TAILED.search(text) is not None
 
 
 def _parse(
-    match: re.Match[str], pattern: Pattern, norm: Normalized, text: str
+    match: re.Match[str], pattern: Pattern, norm: Normalized, text: str, offset: int
 ) -> ReportedTest | None:
     groups = match.groupdict()
     test_type = _test_type(pattern.family, groups["name"] or "")
@@ -112,7 +147,7 @@ def _parse(
     sign = groups.get("sign") or ""
     negative = bool(sign) and not any(c in sign for c in "+±")
     p_comp, p_written = _p_part(groups)
-    start, end = norm.original_span(match.start(), match.end())
+    start, end = (offset + x for x in norm.original_span(match.start(), match.end()))
     return ReportedTest(
         start=start,
         end=end,

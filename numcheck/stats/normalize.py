@@ -15,7 +15,8 @@ from array import array
 from dataclasses import dataclass
 
 _MINUS = "\u2212\u2012\u2013\u2010\u2011\ufe63\uff0d\u2796"
-_SPACE = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\r\f\v"
+_SPACE = ("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f"
+          "\u205f\u3000\t\r\f\v")
 _DROP = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 _SINGLE: dict[str, str] = {
@@ -69,10 +70,7 @@ def normalize(text: str) -> Normalized:
     offsets: array[int] = array("q")
     middle_dots = {m.start() for m in _MIDDLE_DOT.finditer(text)}
     for index, char in enumerate(text):
-        if index in middle_dots:
-            replacement = "."
-        else:
-            replacement = _SINGLE.get(char, char)
+        replacement = "." if index in middle_dots else _SINGLE.get(char, char)
         for piece in replacement:
             chars.append(piece)
             offsets.append(index)
@@ -83,3 +81,14 @@ def normalize(text: str) -> Normalized:
         lambda m: m.group(1) + ("<" if m.group(2) == "b" else ">"), result
     )
     return Normalized(result, offsets)
+
+
+def normalize_slice(text: str, start: int, end: int) -> Normalized:
+    """:func:`normalize` of ``text[start:end]`` whose offsets are offsets into ``text``."""
+    local = normalize(text[start:end])
+    size = len(local.text) + 1
+    if local.offsets is None:
+        offsets = array("q", range(start, start + size))
+    else:
+        offsets = array("q", (start + o for o in local.offsets))
+    return Normalized(local.text, offsets)

@@ -55,20 +55,27 @@ LENIENT = Spacing(
     list_sep=r"[,;/]",
 )
 
-_NUM = r"\d*\.?\d+"
-_THOUSANDS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+# Numbers have bounded digit runs and no two ways to split a digit string ("\d*\.?\d+" has
+# many): a run of a million digits must cost linear time, not quadratic backtracking.
+_D = r"\d{1,25}"
+_NUM = rf"(?:{_D}(?:\.{_D})?|\.{_D})(?!\d)"
+_INT = rf"{_D}(?!\d)"
+_THOUSANDS = rf"\d{{1,3}}(?:,\d{{3}}){{1,4}}(?:\.{_D})?(?!\d)"
+_COUNT = r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?!\d)"
+#: p-values are written with up to ~16 decimals (statcheck's own tests do)
+_P_DECIMAL = r"\d?\.\d{1,20}"
 
 
 def _df_bracketed(family: str, s: Spacing) -> str:
     sp, inner = s.sp, s.df_keyword
     if family == "F":
-        df1 = r"(?P<df1>\d*\.?(?:\d+|[Il]))"
+        df1 = rf"(?P<df1>{_NUM}|[Il])"
         return rf"{s.open}{sp}{inner}{df1}{sp}{s.list_sep}{sp}(?P<df2>{_NUM}){sp}{s.close}"
     if family == "Chi2":
-        n = rf"(?:{s.list_sep}{sp}[Nn]{sp}={sp}(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+){sp})?"
+        n = rf"(?:{s.list_sep}{sp}[Nn]{sp}={sp}(?P<n>{_COUNT}){sp})?"
         return rf"{s.open}{sp}{inner}(?P<df>{_NUM}){sp}{n}{s.close}"
     if family == "r" and s is LENIENT:
-        body = rf"(?:{inner}(?P<df>{_NUM})|[Nn]{sp}={sp}(?P<n>\d+))"
+        body = rf"(?:{inner}(?P<df>{_NUM})|[Nn]{sp}={sp}(?P<n>{_INT}))"
         return rf"{s.open}{sp}{body}{sp}{s.close}"
     return rf"{s.open}{sp}{inner}(?P<df>{_NUM}){sp}{s.close}"
 
@@ -76,9 +83,9 @@ def _df_bracketed(family: str, s: Spacing) -> str:
 def _df_subscript(family: str) -> str | None:
     """"t28 = 2.2" and "F2,28 = 3.1": dfs typeset as subscripts lose their brackets."""
     if family == "t":
-        return r"(?P<df>\d+(?:\.\d+)?)"
+        return rf"(?P<df>{_NUM})"
     if family == "F":
-        return r"(?P<df1>\d+)\s?[,/]\s?(?P<df2>\d+(?:\.\d+)?)"
+        return rf"(?P<df1>{_INT})\s?[,/]\s?(?P<df2>{_NUM})"
     return None
 
 
@@ -86,12 +93,12 @@ def _df_after(family: str, sp: str) -> str | None:
     """"t = 2.2, df = 28": the dfs follow the value."""
     kw = rf"df{sp}={sp}"
     if family == "F":
-        return (rf"(?:{kw}(?P<df1>\d+){sp}[,/;]{sp}(?:df2?{sp}={sp})?(?P<df2>{_NUM})"
-                rf"|df1{sp}={sp}(?P<df1b>\d+){sp}[,;]{sp}df2{sp}={sp}(?P<df2b>{_NUM}))")
+        return (rf"(?:{kw}(?P<df1>{_INT}){sp}[,/;]{sp}(?:df2?{sp}={sp})?(?P<df2>{_NUM})"
+                rf"|df1{sp}={sp}(?P<df1b>{_INT}){sp}[,;]{sp}df2{sp}={sp}(?P<df2b>{_NUM}))")
     if family == "r":
-        return rf"(?:{kw}(?P<df>{_NUM})|[Nn]{sp}={sp}(?P<n>\d+))"
+        return rf"(?:{kw}(?P<df>{_NUM})|[Nn]{sp}={sp}(?P<n>{_INT}))"
     if family == "Chi2":
-        return rf"{kw}(?P<df>{_NUM})(?:{sp}[,;]{sp}[Nn]{sp}={sp}\d+)?"
+        return rf"{kw}(?P<df>{_NUM})(?:{sp}[,;]{sp}[Nn]{sp}={sp}{_COUNT})?"
     if family in {"t", "Q"}:
         return rf"{kw}(?P<df>{_NUM})"
     return None
@@ -109,10 +116,12 @@ def _value(s: Spacing) -> str:
 def _p(s: Spacing) -> str:
     ns = r"(?P<ns>(?<![A-Za-z])[nN]\.?\s?[sS]\.?(?![A-Za-z]))"
     if s is APA:
-        return rf"(?:{ns}|p{s.sp}(?P<pcomp>[<>=]){s.sp}(?P<p>\d?\.\d+(?:e-?\d+)?))"
+        # not the mantissa of "1.6 × 10-5", which only the lenient patterns read whole
+        return (rf"(?:{ns}|p{s.sp}(?P<pcomp>[<>=]){s.sp}(?P<p>{_P_DECIMAL}(?:e-?\d{{1,3}})?)"
+                r"(?!\d|\s?[×x*]\s?10))")
     sp = s.sp
-    exponent = rf"{sp}(?:[eE]|[×x*]{sp}10{sp}\^?){sp}[-+]?{sp}\d+"
-    number = rf"-?(?:\d?\.\d+(?:{exponent})?|\d+{exponent})"
+    exponent = rf"{sp}(?:[eE]|[×x*]{sp}10{sp}\^?){sp}[-+]?{sp}\d{{1,3}}"
+    number = rf"-?(?:{_P_DECIMAL}(?:{exponent})?|{_D}{exponent})(?!\d)"
     comp = r"(?:<=|>=|=<|=>|[<>=≤≥])"
     label = r"(?<![A-Za-z])[pP](?:[\s-]?values?)?"
     return rf"(?:{ns}|{label}{sp}(?P<pcomp>{comp}){sp}(?P<p>{number}))"
@@ -122,7 +131,7 @@ def _p(s: Spacing) -> str:
 # a confidence interval ("F(2, 25) = 11.37, MSE = 236, p < .01").
 _EXTRA_LABEL = (r"(?:MS[Ee]|SE|SD|[dgbBβ]|Cohen['’]?s\s?d|partial\s?η\s?2|[ηω]\s?(?:p\s?)?2\s?p?"
                 r"|R\s?2)")
-_EXTRA = (rf"(?:(?:{_EXTRA_LABEL}\s{{0,3}}[=<>]\s{{0,3}}-?\d*\.?\d+"
+_EXTRA = (rf"(?:(?:{_EXTRA_LABEL}\s{{0,3}}[=<>]\s{{0,3}}-?{_NUM}"
           r"|\d{1,2}\s?%\s?CI\s{0,3}[\[(][^\])\n]{1,40}[\])])\s{0,3}[,;]\s{0,3}){0,3}")
 
 
@@ -181,11 +190,13 @@ ALL_PATTERNS = build(lenient=True)
 #: A p-value or "ns" anywhere (for statcheck's APA factor and ``all_p_values``).
 ANY_P = re.compile(
     r"(?P<ns>(?<![A-Za-z])[nN][sS](?![A-Za-z]))"
-    r"|(?<![A-Za-z])[pP]\s?(?P<pcomp>[<>=])\s?(?P<p>\d?\.\d+(?:[eE]-?\d+)?)"
+    r"|(?<![A-Za-z])[pP]\s?(?P<pcomp>[<>=])\s?(?P<p>\d?\.\d{1,20}(?:[eE]-?\d{1,3})?)(?!\d)"
 )
 
 #: A mention of one-sided testing (statcheck's ``OneTailedTxt`` search, minus "non-directional"
-#: and "bidirectional", which say the opposite).
+#: and "bidirectional", which say the opposite). Runs on raw text: hyphens and soft hyphens
+#: of any kind are allowed in "one-tailed".
 ONE_TAILED = re.compile(
-    r"(?i:(?:one|1)[\s-]{0,2}(?:tailed|sided)|(?<![A-Za-z-])directional)"
+    r"(?i:(?:one|1)[\s\-\u2010-\u2013\u00ad]{0,3}(?:tailed|sided)"
+    r"|(?<![A-Za-z\-\u2010\u2011])directional)"
 )

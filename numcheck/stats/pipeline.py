@@ -37,5 +37,5 @@ def options_from_params(params: Mapping[str, object]) -> Options:
         alpha=float(alpha) if isinstance(alpha, int | float) else defaults.alpha,
         p_equal_alpha_sig=bool(params.get("p_equal_alpha_sig", defaults.p_equal_alpha_sig)),
         p_zero_error=bool(params.get("p_zero_error", defaults.p_zero_error)),
-        one_tailed=one_tailed if one_tailed in ("never", "text", "always") else "never",  # type: ignore[arg-type]
+        one_tailed=one_tailed if one_tailed in ("never", "text", "always") else "never",
     )

@@ -58,7 +58,7 @@ def as_sources(
 ) -> list[Source]:
     """Texts (named "1", "2", ... as statcheck does), a name → text mapping, or documents."""
     if isinstance(inputs, Mapping):
-        return [Source(str(k), v) for k, v in inputs.items()]
+        return [Source(str(k), str(v)) for k, v in inputs.items()]
     sources: list[Source] = []
     for index, item in enumerate(inputs, start=1):
         if isinstance(item, Source):
@@ -66,7 +66,7 @@ def as_sources(
         elif isinstance(item, Document):
             sources.append(Source(item.path, item.text, item))
         else:
-            sources.append(Source(str(index), item))
+            sources.append(Source(str(index), str(item)))
     return sources
 
 

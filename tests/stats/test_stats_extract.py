@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from numcheck.stats.extract import (
+    ReportedTest,
     extract_p_values,
     extract_tests,
     mentions_one_tailed,
 )
 
 
-def one(text: str, apa_only: bool = False):  # type: ignore[no-untyped-def]
+def one(text: str, apa_only: bool = False) -> ReportedTest:
     found = extract_tests(text, apa_only=apa_only)
     assert len(found) == 1, found
     return found[0]
