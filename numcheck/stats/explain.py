@@ -33,8 +33,9 @@ def p_phrase(p: float, decimals: int = 3) -> str:
     return f"p {text}" if text.startswith("<") else f"p = {text}"
 
 
-def fmt_stat(x: float) -> str:
-    return f"{x:.4g}" if abs(x) < 1e4 else f"{x:,.0f}"
+def fmt_stat(x: float, decimals: int) -> str:
+    """A bound of a statistic's rounding interval: one decimal more than the statistic."""
+    return f"{x:.{decimals + 1}f}".replace("-", "−")
 
 
 def reported_p(verdict: Verdict) -> str:
@@ -68,7 +69,8 @@ def describe_verdict(verdict: Verdict, options: Options, where: str = "") -> Des
     low = fmt_p(verdict.p_low, _decimals(verdict) + 1)
     high = fmt_p(verdict.p_high, _decimals(verdict) + 1)
     half = 0.5 * 10.0**-test.value_decimals
-    stat_range = f"{fmt_stat(test.value - half)} to {fmt_stat(test.value + half)}"
+    dec = test.value_decimals
+    stat_range = f"{fmt_stat(test.value - half, dec)} to {fmt_stat(test.value + half, dec)}"
     fields = {
         "raw": test.raw,
         "statistic": test.test_type,
@@ -168,11 +170,13 @@ def describe_grim(result: GrimResult, items_stated: bool, where: str = "") -> De
     if result.percent:
         grains = (f"{low} of {total} is {_pct(low, total, result)} and {high} of {total} is "
                   f"{_pct(high, total, result)}")
+        lead = f"A percentage of {total} is a whole count out of {total}"
     else:
         grains = (f"{low}/{total} = {low / total:.4f} and {high}/{total} = {high / total:.4f}")
+        lead = (f"A mean of {total} whole-number answers is a multiple of 1/{total}")
     parts = [
-        f"A {what} of {total} whole-number answers is a multiple of 1/{total}: {grains}, so "
-        f"the closest possible values are {nearby}; {value} is not possible{where}."
+        f"{lead}: {grains}, so the closest possible values are {nearby}; {value} is not "
+        f"possible{where}."
     ]
     if not result.percent and result.items == 1 and not items_stated:
         parts.append("This assumes one item per respondent (the text names no number of items; "
@@ -180,6 +184,12 @@ def describe_grim(result: GrimResult, items_stated: bool, where: str = "") -> De
     if result.alternative_n:
         others = ", ".join(str(m) for m in result.alternative_n)
         parts.append(f"{value} would be possible with n = {others}.")
+    decimals = result.value.decimals
+    written = (f"{decimals} decimal{'' if decimals == 1 else 's'}" if decimals else
+               "no decimals")
+    parts.append(f"(With {total} {'people' if result.percent else 'answers'}, "
+                 f"{result.probability:.0%} of all {what}s written with {written} are "
+                 f"impossible.)")
     suggestion = f"check the {what} or the sample size: with n = {result.n}, {nearby} is possible"
     return Described(fields, " ".join(parts), suggestion)
 

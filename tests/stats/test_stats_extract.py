@@ -133,6 +133,8 @@ def test_q_test_variants() -> None:
         "see p. 01 and t = 2.20",
         "the price (28) = 2.20, p = .03",
         "t(28) = 2,20, p = .03",  # a decimal comma: ambiguous, not read
+        "x(28) = 2.20, p = .03",  # an x without its 2 is not a χ²
+        "price “(28) = 2.20, p = .03",  # a quote is not a garbled χ
     ],
 )
 def test_not_statistics(text: str) -> None:
