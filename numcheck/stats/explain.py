@@ -27,6 +27,13 @@ def fmt_p(p: float, decimals: int = 3) -> str:
     return f"{p:.{decimals}f}".lstrip("0")
 
 
+def either(values: list[str] | tuple[str, ...]) -> str:
+    """"a", "a or b", "a, b or c"."""
+    if len(values) <= 2:
+        return " or ".join(values)
+    return ", ".join(values[:-1]) + " or " + values[-1]
+
+
 def p_phrase(p: float, decimals: int = 3) -> str:
     """"p = .036" or "p < .001"."""
     text = fmt_p(p, decimals)
@@ -163,7 +170,7 @@ def describe_grim(result: GrimResult, items_stated: bool, where: str = "") -> De
     total = result.n * result.items
     value = result.value.text + ("%" if result.percent else "")
     what = "percentage" if result.percent else "mean"
-    nearby = " or ".join(v + ("%" if result.percent else "") for v in result.nearby)
+    nearby = either([v + ("%" if result.percent else "") for v in result.nearby])
     fields = {"value": value, "n": str(result.n), "items": str(result.items),
               "nearby": nearby, "what": what}
     low, high = result.sums
@@ -200,7 +207,7 @@ def _pct(count: int, total: int, result: GrimResult) -> str:
 
 def describe_grimmer(result: GrimmerResult, where: str = "") -> Described:
     grim = result.grim
-    nearby = " or ".join(result.nearby) if result.nearby else "none nearby"
+    nearby = either(result.nearby) if result.nearby else "none nearby"
     fields = {"value": grim.value.text, "sd": result.sd.text, "n": str(grim.n),
               "items": str(grim.items), "nearby": nearby, "what": "SD"}
     test = ("no whole-number sum of squares gives it"

@@ -131,13 +131,9 @@ def _nearby_means(
     """The rounded means of the whole sums just below and just above the reported value."""
     below = math.floor(target * total)
     factor = 100 if percent else 1
-    shown: list[str] = []
-    for k in (below, below + 1):
-        for rounded in round_fraction(Fraction(k, total) * factor, decimals, scheme):
-            text = format_fixed(rounded, decimals)
-            if text not in shown:
-                shown.append(text)
-    return tuple(shown)
+    values = {rounded for k in (below, below + 1)
+              for rounded in round_fraction(Fraction(k, total) * factor, decimals, scheme)}
+    return tuple(format_fixed(v, decimals) for v in sorted(values))
 
 
 def _alternative_n(bounds: Bounds, n: int, items: int, reach: int = 12) -> tuple[int, ...]:
