@@ -133,7 +133,8 @@ def _na() -> Any:
 def render(frame: pd.DataFrame, fmt: str, p_values_only: bool = False) -> str:
     if fmt == "csv":
         return str(frame.to_csv(index=False, lineterminator="\n"))
-    records = [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    records = [{str(k): _plain(v) for k, v in row.items()}
+               for row in frame.to_dict("records")]
     if fmt == "json":
         key = "p_values" if p_values_only else "results"
         return json.dumps({key: records}, ensure_ascii=False, indent=2) + "\n"
