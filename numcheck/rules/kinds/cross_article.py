@@ -266,19 +266,20 @@ def doc_ref(ctx: DocumentContext, order: int) -> DocRef:
 
 
 def conflicts(items: Sequence[Item], settings: Settings) -> Iterator[Conflict]:
-    """Every conflict among ``items``; at most one per claim and other document."""
+    """Every conflict among ``items``; at most one per claim and other text (identical copies
+    of one article count once)."""
     pairs: Iterable[Pair] = subject_pairs(items, settings.max_neighbours)
     if settings.revisions:
         revised = revision_pairs(items, min_words=settings.min_sentence_words,
                                  similarity=settings.revision_similarity,
                                  max_documents=settings.max_neighbours)
         pairs = _chain(revised, pairs)
-    reported: set[tuple[int, tuple[str, str | None]]] = set()
+    reported: set[tuple[int, str]] = set()
     for pair in pairs:
         conflict = judge(pair, settings)
         if conflict is None:
             continue
-        key = (id(conflict.later), conflict.earlier.doc.key)
+        key = (id(conflict.later), conflict.earlier.doc.text_hash)
         if key in reported:
             continue
         reported.add(key)

@@ -1,0 +1,60 @@
+"""``numcheck index``: store documents and their claims in a DuckDB archive, incrementally."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from numcheck.cli import app
+
+
+@app.command()
+def index(
+    paths: Annotated[list[str], typer.Argument(help="Files and folders to index.")],
+    db: Annotated[Path, typer.Option("--db", help="The archive file (created if missing).")],
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="Worker processes for extraction (default: one per "
+                                         "CPU)."),
+    ] = None,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Remove archived files under PATHS that no longer "
+                                           "exist.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+) -> None:
+    """Index articles into an archive for `check --against` and `timeline`.
+
+    Unchanged files are skipped (content hash), changed ones replaced; an interrupted run
+    keeps every batch it wrote and resumes where it stopped.
+    """
+    from numcheck.archive import ArchiveError
+    from numcheck.archive import index as run_index
+
+    show = not quiet and sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            sys.stderr.write(f"\rnumcheck: indexed {done:,} of {total:,} files")
+            sys.stderr.flush()
+
+    workers = jobs if jobs is not None else max(1, os.cpu_count() or 1)
+    try:
+        stats = run_index(paths, db, jobs=workers, prune=prune, progress=progress)
+    except ArchiveError as exc:
+        typer.echo(f"numcheck: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if show:
+        sys.stderr.write("\n")
+    for problem in stats.problems:
+        if problem.severity == "error" or not quiet:
+            typer.echo(f"numcheck: {problem}", err=True)
+    if not quiet:
+        typer.echo(f"{db}: {stats.indexed:,} files indexed ({stats.documents:,} documents, "
+                   f"{stats.claims:,} claims), {stats.unchanged:,} unchanged, "
+                   f"{stats.removed:,} removed", err=True)
+    raise typer.Exit(2 if any(p.severity == "error" for p in stats.problems) else 0)
