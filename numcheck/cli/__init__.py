@@ -24,8 +24,10 @@ def _register() -> None:
     # Each module adds its command(s) to ``app`` on import.
     from numcheck.cli import check_cmd as check_cmd
     from numcheck.cli import extract_cmd  # noqa: F401
+    from numcheck.cli import index_cmd as index_cmd
     from numcheck.cli import rules_cmd as rules_cmd
     from numcheck.cli import stats_cmd as stats_cmd
+    from numcheck.cli import timeline_cmd as timeline_cmd
 
 
 def main() -> None:
