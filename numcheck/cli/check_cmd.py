@@ -149,8 +149,14 @@ def check(
         typer.Option("--claims-out", help="Also write every claim as partitioned Parquet "
                                           "(part-00000.parquet, ...) into this folder."),
     ] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option("--against", help="Also match against every claim in this archive "
+                                       "(numcheck index) for cross-article findings (NC201)."),
+    ] = None,
 ) -> None:
     """Find numbers that cannot all be true, and report them."""
+    from numcheck.archive import ArchiveError, with_against
     from numcheck.config import ConfigError, discover
     from numcheck.engine import run_paths
     from numcheck.report import FORMATS, OutputOptions, writer_for
@@ -169,9 +175,11 @@ def check(
     runner = build_runner(engine, jobs, scheduler, no_cache, cache_dir, claims_out)
     try:
         settings = discover(config)
+        if against is not None:
+            settings = with_against(settings, against)
         run = run_paths(paths or ["."], settings, select=_split(select),
                         ignore=_split(ignore) or (), runner=runner)
-    except (ConfigError, PackError) as exc:
+    except (ConfigError, PackError, ArchiveError) as exc:
         _fail(str(exc))
     report = run.report
 
