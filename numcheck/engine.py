@@ -167,10 +167,13 @@ class DocumentPlan:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state.pop("_kinds", None)  # instances are rebuilt where the plan lands
+        # Parameters are read-only mappings, which pickle cannot carry: send plain dicts.
+        state["rules"] = tuple(replace(r, params=dict(r.params)) for r in self.rules)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
+        rules = tuple(replace(r, params=MappingProxyType(r.params)) for r in state["rules"])
+        self.__dict__.update({**state, "rules": rules})
 
     def portable(self) -> bool:
         """True when a fresh process would check documents exactly as this one does: the
