@@ -29,6 +29,7 @@ import os
 import pickle
 import sys
 import tempfile
+import threading
 import types
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager, suppress
@@ -237,12 +238,17 @@ def quantulum_surfaces() -> frozenset[str]:
     return surfaces
 
 
+_LOADING = threading.Lock()
+
+
 @cache
 def quantulum_parser() -> Any:
     """``quantulum3.parser``, loaded from the cached tables when they are there."""
     import warnings
 
-    with warnings.catch_warnings():
+    # One loader at a time: the inflect stand-in lives in sys.modules while quantulum3 is
+    # imported (Dask workers run as threads in tests).
+    with _LOADING, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "classifier dependencies not installed"
         if "quantulum3.parser" in sys.modules or not enabled():
             from quantulum3 import parser
