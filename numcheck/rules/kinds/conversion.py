@@ -256,13 +256,8 @@ def _suggest(c: Conversion, document: str, slack: float) -> str | None:
     exact = c.apply(c.first.value)
     how = {"<": "up", "<=": "up", ">": "down", ">=": "down"}.get(second.bound, "nearest")
     written = literal_step(second)
-    # As precise as the writer was (at least two significant figures): "40" → "65", "1.68" →
-    # "1.88".
     target = widen(c.converted, slack)
-    written_figures = max(2, 1 + math.floor(math.log10(abs(second.value))) -
-                          math.floor(math.log10(second.step))) if second.value and second.step \
-        else 2
-    for significant in range(written_figures, 7):
+    for significant in range(_figures(second), 7):
         step = digit_step(exact, significant)
         if units.is_temperature(second.unit):
             step = min(written, 1.0)
@@ -273,6 +268,15 @@ def _suggest(c: Conversion, document: str, slack: float) -> str | None:
             return (document[c.first.start : second.start]
                     + replace_number(second.text, new) + document[second.end : end])
     return None
+
+
+def _figures(claim: Claim) -> int:
+    """Significant figures to suggest: as precise as the writer was, and at least two
+    ("40" → "65", "1.68" → "1.88")."""
+    if not claim.value or claim.step <= 0:
+        return 2
+    magnitude = math.floor(math.log10(abs(claim.value)))
+    return max(2, 1 + magnitude - math.floor(math.log10(claim.step)))
 
 
 def _interval_like(template: Claim, value: float, step: float) -> Interval:

@@ -360,6 +360,14 @@ def _attaches_elsewhere(listing: Listing, claims: Sequence[Claim]) -> bool:
     return False
 
 
+_LEADING_VERB = re.compile(r"^(?:(?:is|are|was|were|had|have|has|been|being)\s+)+", re.I)
+
+
+def _label(noun: str) -> str:
+    """An item's noun as a label: "were soldiers" → "soldiers"."""
+    return _LEADING_VERB.sub("", noun).strip()
+
+
 @register
 class PartWholeKind:
     """Listed parts that cannot make up the total they are listed with."""
@@ -420,7 +428,8 @@ class PartWholeKind:
         exact = parts.low == parts.high
         parts_text = fmt(parts.low, 12) if exact else f"at least {fmt(parts.low, 12)}"
         terms = " + ".join(
-            f"{fmt(i.value, 12)}{f' ({i.noun})' if i.noun else ''}" for i in listing.items
+            f"{fmt(i.value, 12)}{f' ({_label(i.noun)})' if _label(i.noun) else ''}"
+            for i in listing.items
         )
         total_phrase = _total_phrase(listing, text)
         if listing.complete:

@@ -65,7 +65,7 @@ _RESTATED = re.compile(
 _THEN_OF = re.compile(rf"\s*[)–—]?\s*,?\s*(?:[-–—]\s*)?of\s+{_OWNER}{BOUND_WORDS}$", re.I)
 # whole → count after "Of the": "Of the 1,000 people surveyed, 450 (45%) said yes"
 _OF_THE_BEFORE = re.compile(rf"\b[Oo]f\s+{_OWNER}{BOUND_WORDS}$")
-_OF_THE_GAP = re.compile(rf"[^\d.;:()\[\]–—!?,]{{0,40}},\s+{BOUND_WORDS}")
+_OF_THE_GAP = re.compile(rf"[^\d.;:()\[\]–—!?,]{{0,60}},\s+{BOUND_WORDS}")
 # A percentage followed by "of" is a share of something else ("60% of whom", "5% of GDP") unless
 # that something is the same whole.
 _OF_AFTER = re.compile(r"\s+of\b(?!\s+(?:the\s+)?(?:total|them|all|those|these)\b)", re.I)
