@@ -111,3 +111,8 @@ def test_different_or_agreeing_figures_are_silent(text: str, run_kind: RunKind) 
 def test_a_level_reached_by_a_stated_change_is_an_update(run_kind: RunKind) -> None:
     text = "The bombing killed 46 people. The death toll has since risen by 6 to 52."
     assert run_kind("repeat", text, MESSAGE) == []
+
+
+def test_round_ages_are_whole_years(run_kind: RunKind) -> None:
+    (f,) = run_kind("repeat", "John Smith, 40, was arrested. Mr Smith, 43, denies it.", MESSAGE)
+    assert "39.5–40.5" in f.explanation

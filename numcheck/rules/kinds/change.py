@@ -296,8 +296,6 @@ class Pair:
 
     a: Operand
     b: Operand
-    a_token: str
-    b_token: str
     first: int
     last: int
 
@@ -413,7 +411,7 @@ def find_pairs(t: Template) -> list[Pair]:
             if _expected(t, m.end("a")):
                 continue
             last = max(m.end("a"), m.end("b"))
-            found.append(Pair(a, b, m.group("a"), m.group("b"), m.start(), last))
+            found.append(Pair(a, b, m.start(), last))
     return found
 
 
@@ -980,7 +978,7 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
         direction = m.group("dir").lower()
         start = t.doc_offset(m.start("dir"))
         stated_op = t.op(m.group("c")) if m.group("c") else None
-        pair = Pair(a, b, m.group("a"), m.group("b"), m.start(), m.end())
+        pair = Pair(a, b, m.start(), m.end())
         if stated_op is not None:
             kind = _change_operand(t, m.group("c"), pair)
             if kind is None:
@@ -1031,7 +1029,7 @@ def earlier_start_problems(t: Template, previous: Sequence[Template], tighten: b
         return
     if tighten:
         a, b = tightened(a, b), tightened(b, a)
-    pair = Pair(a, b, level.group("a"), m.group("b"), m.start("x"), m.end("b"))
+    pair = Pair(a, b, m.start("x"), m.end("b"))
     kind = _change_operand(t, m.group("x"), pair)
     if kind is None:
         return

@@ -135,17 +135,16 @@ def mention_of(claim: Claim, kinds: frozenset[str]) -> Mention | None:
     before = sentence[max(0, start - 40) : start]
     support_only = bool(_NOT_A_LEVEL.search(before) or _PARTITIVE_AFTER.match(sentence[end:])
                         or _SCOPE_AFTER.match(sentence[end:]))
-    if claim.change is not None and not _CHANGED_TO.search(before):
+    subject = subject_of(sentence, start, end, claim.quantity_of)
+    if claim.change is not None and not _CHANGED_TO.search(before) and \
+            subject.event != "job-loss":
         # A change ("rose by 5", "a 5% fall") unless it is the level a change reached; job
         # cuts ("will cut 1,200 jobs") are the one event counted by a verb of change.
-        subject = subject_of(sentence, start, end, claim.quantity_of)
-        if subject.event != "job-loss":
-            return None
+        return None
     person = person_before(sentence, start) if claim.kind == "age" else None
     if claim.kind == "age" and (person is None or _AGE_THEN_BEFORE.search(before)
                                 or _AGE_THEN_AFTER.match(sentence[end:])):
         return None  # only "Name, 45," — the age now — is compared
-    subject = subject_of(sentence, start, end, claim.quantity_of)
     scope = qualifier_scope(sentence, end)
     if not support_only and subject.event is not None:
         support_only = _scoped(sentence, end, claim.quantity_of)
@@ -197,11 +196,19 @@ def _comparable_units(a: Claim, b: Claim) -> bool:
     return units.compatible(a.unit, b.unit)
 
 
+def _own_interval(claim: Claim) -> Interval:
+    # An age is a count of whole years: "Smith, 40," is 40, not the 35–45 a measurement
+    # rounded at its last non-zero digit would allow.
+    if claim.kind == "age" and claim.bound == "=":
+        return Interval(claim.value - 0.5, claim.value + 0.5, True, False)
+    return claim.interval
+
+
 def _interval(claim: Claim, unit: str | None) -> Interval:
     if claim.unit is None or unit is None or claim.unit == unit:
-        return claim.interval
+        return _own_interval(claim)
     factor, offset = units.affine(claim.unit, unit)
-    return claim.interval.scaled(factor, offset)
+    return _own_interval(claim).scaled(factor, offset)
 
 
 def _fmt(x: float) -> str:
@@ -255,7 +262,7 @@ def conflicts(ctx: DocumentContext, kinds: frozenset[str], min_count: float) -> 
         if not wholes:
             continue
         a, how = wholes[-1]  # against the nearest earlier statement of the whole
-        ia, ib = a.claim.interval, _interval(b.claim, a.claim.unit)
+        ia, ib = _own_interval(a.claim), _interval(b.claim, a.claim.unit)
         went_down = b.rises and ib.high <= ia.low
         if b.rises and not went_down:
             continue  # "has risen to 52" after "46 were killed": an update
@@ -263,7 +270,7 @@ def conflicts(ctx: DocumentContext, kinds: frozenset[str], min_count: float) -> 
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
-    return a.claim.interval.overlaps(_interval(b.claim, a.claim.unit))
+    return _own_interval(a.claim).overlaps(_interval(b.claim, a.claim.unit))
 
 
 def _matches(ctx: DocumentContext, a: Mention, b: Mention, min_count: float) -> str | None:
@@ -361,7 +368,7 @@ class RepeatKind:
     def _finding(self, rule: RuleSpec, ctx: DocumentContext, c: Conflict) -> Finding:
         a, b = c.first.claim, c.second.claim
         subject = describe_subject(c)
-        ia, ib = a.interval, _interval(b, a.unit)
+        ia, ib = _own_interval(a), _interval(b, a.unit)
         explanation = (
             f"line {a.line}: \"{a.text}\" allows {_allowed(a, ia)}; line {b.line}: \"{b.text}\" "
             f"allows {_allowed(b, ib)}; no value satisfies both"
