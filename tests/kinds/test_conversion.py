@@ -39,6 +39,7 @@ def test_holding_restatements_are_paired_and_pass(
         "Runners can choose a 5km or a 10km route.",  # one unit: alternatives
         "The team ran 5km, then 3 miles more.",  # no restatement connector
         "The fee rose 5% (2 percentage points).",  # dimensionless
+        "The lake is 5km (2 miles at its narrowest) across.",  # the bracket says more
     ],
 )
 def test_non_restatements_are_not_paired(text: str, context: MakeContext) -> None:

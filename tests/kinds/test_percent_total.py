@@ -42,6 +42,7 @@ def test_frames(text: str, frame: str, complete: bool, context: MakeContext) -> 
         "Sales grew 12% in Europe, 15% in Asia and 80% in China.",
         "In all, 53% of men agreed while 48% of women did not.",
         "In the survey 70% owned Fords and 60% Toyotas.",
+        "In the UK market, BT has 60% and in the German market Deutsche Telekom 80%.",
     ],
 )
 def test_not_shares_of_one_whole(text: str, context: MakeContext) -> None:

@@ -251,8 +251,11 @@ def balanced_end(text: str, start: int, end: int) -> int:
     """``end`` moved past the closing brackets that ``text[start:end]`` leaves open, so a
     suggested rewrite of "25 miles (40 km" reads "25 miles (65 km)"."""
     opened = text.count("(", start, end) - text.count(")", start, end)
-    while opened > 0 and end < len(text) and text[end] == ")":
-        end += 1
+    while opened > 0:
+        close = re.match(r"[^()\n]{0,15}\)", text[end : end + 16])
+        if close is None:
+            break
+        end += close.end()
         opened -= 1
     return end
 

@@ -120,7 +120,9 @@ _CONNECTOR = re.compile(
 # "fewer than 5 square kilometres in Syria, or less than 2 square miles": a short phrase may
 # sit between the first measure and ", or" (never a number, a clause break or a bracket).
 _LEADING_PHRASE = re.compile(r"^\s+[A-Za-z][A-Za-z' -]{0,28}?(?=\s*,\s*or\s)", re.I)
-_CLOSES_BRACKET = re.compile(r"^[^()]{0,25}\)")
+# The bracket must close right after the restatement ("(40 km)", "(65km long)"): in "5km (2 miles
+# at its narrowest)" the bracket says something else.
+_CLOSES_BRACKET = re.compile(r"^[^()\d]{0,12}\)")
 # A temperature *difference* ("warmed by 2C (3.6F)", "1.5C above pre-industrial levels")
 # converts without the 32° offset.
 _DELTA_BEFORE = re.compile(

@@ -86,7 +86,7 @@ _CHOICE = re.compile(
 # A gapped item: its words start with a preposition of the shared verb or with a name.
 _GAPPED = re.compile(r"^(?:by|for|to|on|with|into|as|the\s+[A-Z]|[A-Z])")
 _LABEL = re.compile(
-    r"(?:^|\b)(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*\s*"
+    r"(?:^|\b)(?:(?:the|and|while|with)\s+)?(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*\s*"
     r"(?:(?:was|were|is|are|stood|remained|polled|got|had|has|have|took|received|won)\b\s*)?"
     r"(?:on|at|with|\()?\s*$"
 )
@@ -187,8 +187,12 @@ def _frame(run: Sequence[Share], tail: str, sentence: str) -> tuple[str, bool] |
         return "gapping", False
     # The first share may name the whole: "Google has 80% of the search market, Yahoo 15%".
     between = [run[0].words if not first_of else "", *(s.words for s in run[1:-1])]
-    labelled = all(_LABEL.search(s.label) for s in run) and not any(
-        w.strip(" )") for w in between
+    # The first label may follow other words ("The poll put Labour on"); the later ones must be
+    # names alone, or "in the German market Deutsche Telekom" would pass for a label.
+    labelled = (
+        _LABEL.search(run[0].label) is not None
+        and all(_LABEL.fullmatch(s.label) for s in run[1:])
+        and not any(w.strip(" )") for w in between)
     )
     if labelled and _RESULTS.search(sentence):
         return "labelled results", False
