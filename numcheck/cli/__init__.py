@@ -26,6 +26,7 @@ def _register() -> None:
     from numcheck.cli import extract_cmd  # noqa: F401
     from numcheck.cli import index_cmd as index_cmd
     from numcheck.cli import rules_cmd as rules_cmd
+    from numcheck.cli import serve_cmd as serve_cmd
     from numcheck.cli import stats_cmd as stats_cmd
     from numcheck.cli import timeline_cmd as timeline_cmd
 
