@@ -25,6 +25,7 @@ FORMATS: Mapping[str, str] = MappingProxyType(
         "json": "numcheck.report.json_format",
         "sarif": "numcheck.report.sarif",
         "github": "numcheck.report.github",
+        "html": "numcheck.report.html",
     }
 )
 
