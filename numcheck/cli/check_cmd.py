@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
 from numcheck.cli import app
 
 if TYPE_CHECKING:
+    from numcheck.documents import Document
     from numcheck.engine import Runner
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -50,6 +53,51 @@ def exit_code(has_input_errors: bool, severities: list[str], fail_on: str) -> in
         return 0
     threshold = SEVERITY_RANK[fail_on]
     return 1 if any(SEVERITY_RANK[s] >= threshold for s in severities) else 0
+
+
+class ProgressBar:
+    """A progress bar on stderr for long runs, driven by the engine's ``on_document`` hook
+    (called in input order as each document is done, wherever it was checked).
+
+    It appears only after ``delay`` seconds (short runs stay silent), only when stderr is a
+    terminal and ``--quiet`` is not given, and is removed when the run ends. rich reads
+    ``NO_COLOR`` itself, so the bar is colourless then.
+    """
+
+    def __init__(self, paths: Sequence[str], delay: float = 1.0) -> None:
+        from numcheck.loading import expand_paths, format_of
+
+        files = [p for p in expand_paths(paths) if isinstance(p, str)]
+        # A JSON Lines file holds many documents: the total is unknown then.
+        many = any(p != "-" and format_of(p) == "jsonl" for p in files)
+        self.total = None if many else len(files)
+        self.delay = delay
+        self.done = 0
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    @staticmethod
+    def wanted(quiet: bool) -> bool:
+        return not quiet and sys.stderr.isatty()
+
+    def __call__(self, document: Document) -> None:
+        self.done += 1
+        if self.bar is None and time.monotonic() - self.started >= self.delay:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.description}"),
+                                console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("", total=self.total)
+        if self.bar is not None:
+            self.bar.update(self.task, completed=self.done, description=document.path[-50:])
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def build_runner(engine: str, jobs: int | None, scheduler: str | None, no_cache: bool,
@@ -92,7 +140,7 @@ def check(
     fmt: Annotated[
         str | None,
         typer.Option("--format", "-f",
-                     help="text, json, sarif or github (default: github inside GitHub "
+                     help="text, json, sarif, github or html (default: github inside GitHub "
                           "Actions, else text)."),
     ] = None,
     output: Annotated[
@@ -173,14 +221,19 @@ def check(
     if scheduler is not None and engine != "dask":
         _fail("--scheduler needs --engine dask")
     runner = build_runner(engine, jobs, scheduler, no_cache, cache_dir, claims_out)
+    progress = ProgressBar(paths or ["."]) if ProgressBar.wanted(quiet) else None
     try:
         settings = discover(config)
         if against is not None:
             settings = with_against(settings, against)
         run = run_paths(paths or ["."], settings, select=_split(select),
-                        ignore=_split(ignore) or (), runner=runner)
+                        ignore=_split(ignore) or (), runner=runner,
+                        on_document=progress)
     except (ConfigError, PackError, ArchiveError) as exc:
         _fail(str(exc))
+    finally:
+        if progress is not None:
+            progress.close()
     report = run.report
 
     for problem in report.problems:
