@@ -40,7 +40,9 @@ def interval(
     half = step / 2
     floor_at = 0.0 if value >= 0 else -math.inf
     if bound == "=":
-        result = Bounds(value - half, top + half, True, half == 0)
+        # Closed at the top when the half-step is lost below float precision (the 20-digit
+        # "99999999999999999999"): [1e20, 1e20) would be empty and contradict itself.
+        result = Bounds(value - half, top + half, True, half == 0 or top + half == top)
     elif bound == "~":
         if ceiling:  # nearly / almost: [X − tolerance, X]
             result = Bounds(value - abs(value) * tolerance, top, True, True)

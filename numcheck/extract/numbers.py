@@ -8,6 +8,7 @@ later stages never re-read the digits.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -180,6 +181,10 @@ def digit_numbers(text: str, start: int = 0, end: int | None = None) -> list[Num
         num_start = m.start() if negative or sign == "+" else m.start("num")
         value *= scale
         step *= scale
+        if not (math.isfinite(value) and math.isfinite(step)):
+            # "1.8e308", 400 nines: beyond float range the value is ∞, and ∞ − ∞ in a rule's
+            # arithmetic is NaN. A number no float can hold cannot be checked; skip it.
+            continue
         if negative:
             value = -value
         found.append(

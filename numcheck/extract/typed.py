@@ -195,6 +195,8 @@ def _is_name_number(n: NumberMatch, before: str, after: str) -> bool:
     name = _CAPITALISED_BEFORE.search(before)
     if name is None or name.group(1) in _SENTENCE_WORDS or _SENTENCE_FIRST_WORD.search(before):
         return False
+    if name.group(1).endswith(("'s", "’s", "s'", "s’")):
+        return False  # a possessive owns the quantity: "Britain's 60 million people"
     word = name.group(1)
     # "US 2,000" before a lower-case word is a country and a count, not a name.
     return not (word.isupper() and len(word) <= 3 and re.match(r"^\s?[a-z]", after))

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from numcheck import units
 
@@ -32,11 +33,25 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+class Lexicon(NamedTuple):
+    folded_re: re.Pattern[str]  # case-insensitive surfaces ("square miles")
+    exact_re: re.Pattern[str]  # case-sensitive symbols ("C", "km")
+    glued_re: re.Pattern[str]  # symbols only read when glued to the number ("4in")
+    folded: dict[str, str]
+    exact: dict[str, str]
+
+
+def surface_key(written: str) -> str:
+    """How a matched surface is looked up: white space (line breaks too) folded to one space."""
+    return " ".join(written.split())
+
+
 @cache
-def _lexicon() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
+def _lexicon() -> Lexicon:
     text = resources.files("numcheck.extract").joinpath("units_news.txt").read_text("utf-8")
     folded: dict[str, str] = {}
     exact: dict[str, str] = {}
+    glued: dict[str, str] = {}
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -44,6 +59,9 @@ def _lexicon() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[s
         expression, *surfaces = (part.strip() for part in line.split("|"))
         unit = units.canonical(expression)
         for surface in surfaces:
+            if surface.startswith("=="):
+                glued[surface[2:]] = unit
+                continue
             if surface.startswith("="):
                 exact[surface[1:]] = unit
                 continue
@@ -54,13 +72,20 @@ def _lexicon() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[s
                 folded.setdefault(plural.lower(), unit)
 
     def alternation(words: dict[str, str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        # A space inside a surface matches any run of white space: "square\nmiles" wraps.
+        return "|".join(
+            re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+        )
 
     # A unit ends at a word boundary (or right after a symbol such as % or ²).
     tail = r"(?:(?<=[^\w])|(?![\w²³]))"
-    folded_re = re.compile(rf"(?:{alternation(folded)}){tail}", re.I)
-    exact_re = re.compile(rf"(?:{alternation(exact)}){tail}")
-    return folded_re, exact_re, folded, exact
+    return Lexicon(
+        folded_re=re.compile(rf"(?:{alternation(folded)}){tail}", re.I),
+        exact_re=re.compile(rf"(?:{alternation(exact)}){tail}"),
+        glued_re=re.compile(rf"(?:{alternation(glued)}){tail}"),
+        folded=folded,
+        exact=exact | glued,
+    )
 
 
 # Currency written before the number. Longest first; "$" alone means US dollars.
@@ -178,13 +203,17 @@ def unit_after(text: str, end: int, allow_metre: bool = True) -> UnitMatch | Non
     money = money_after(text, end)
     gap = _GAP.match(text, end)
     pos = gap.end() if gap else end
-    folded_re, exact_re, folded, exact = _lexicon()
+    lexicon = _lexicon()
     best: UnitMatch | None = None
-    for regex, table, fold in ((folded_re, folded, True), (exact_re, exact, False)):
-        m = regex.match(text, pos)
+    for regex, table, fold, at in (
+        (lexicon.folded_re, lexicon.folded, True, pos),
+        (lexicon.exact_re, lexicon.exact, False, pos),
+        (lexicon.glued_re, lexicon.exact, False, end),  # "4in", never "4 in"
+    ):
+        m = regex.match(text, at)
         if m and (best is None or m.end() > best.end):
-            key = m.group(0).lower() if fold else m.group(0)
-            best = UnitMatch(table[key], m.start(), m.end(), m.group(0))
+            key = surface_key(m.group(0))
+            best = UnitMatch(table[key.lower() if fold else key], m.start(), m.end(), m.group(0))
     if money is not None and (best is None or money.end >= best.end):
         return money
     if best is None:

@@ -43,3 +43,8 @@ def test_headline_and_paragraphs() -> None:
 def test_a_heading_line_without_punctuation_is_its_own_sentence() -> None:
     found = sentences("# Lake report\nThe lake covers 40 km².")
     assert [s.text for s in found] == ["# Lake report", "The lake covers 40 km²."]
+
+
+def test_prose_wrapped_at_a_fixed_width_stays_one_sentence() -> None:
+    text = "It found 44% for Labour, 17% for Reform and\n12% for the Liberal Democrats.\n"
+    assert len(sentences(text)) == 1

@@ -286,3 +286,27 @@ def test_a_bare_change_shares_the_unit_of_an_earlier_change() -> None:
 def test_a_restatement_in_parentheses_shares_the_bound() -> None:
     first, second = quantities("The engine makes just under 296 hp (224 kW).")
     assert (first.bound, second.bound) == ("<", "<")
+
+
+def test_a_unit_wrapped_over_a_line_break_is_one_unit() -> None:
+    claim = only("The forest covers 25 square\nmiles.")
+    assert claim.unit == "mile ** 2"
+
+
+def test_symbols_glued_to_the_number_only() -> None:
+    assert [c.unit for c in quantities("The pipe is 100mm (4in) wide.")] == [
+        "millimeter", "inch",
+    ]
+    assert only("He scored 5 in the first half.").unit is None
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Britain's 60 million people were counted.", "people"),
+        ("There are 646 MPs in the Commons.", "MPs"),
+    ],
+)
+def test_possessives_and_plural_acronyms_count_things(text: str, what: str) -> None:
+    claim = only(text)
+    assert (claim.kind, claim.unit, claim.quantity_of) == ("count", None, what)
