@@ -79,8 +79,9 @@ _DECIMAL = r"-?\d{0,9}\.\d{1,9}(?!\d)"
 _MEAN_PATTERNS = (
     re.compile(rf"(?<![A-Za-z])M\s?=\s?(?P<v>{_DECIMAL})"),
     re.compile(
-        r"\b(?:mean|average)(?:\s+(?:score|rating|response|value|total|number"
-        r"(?:\s+of\s+[a-z]+)?))?(?:\s*\((?:SD|s\.?d\.?)\))?"
+        # "mean score", "mean sleep-quality score", "average satisfaction rating"
+        r"\b(?:mean|average)(?:(?:\s+[a-z]+(?:-[a-z]+)*)?\s+(?:score|rating|response|value"
+        r"|total|number(?:\s+of\s+[a-z]+)?))?(?:\s*\((?:SD|s\.?d\.?)\))?"
         rf"\s*(?:was|were|is|of|=|:|equal(?:led|s)?\s+to|at|stood\s+at)?\s*(?P<v>{_DECIMAL})"
     ),
     re.compile(rf"\baveraged\s+(?:a\s+(?:score|rating)\s+of\s+)?(?P<v>{_DECIMAL})"),

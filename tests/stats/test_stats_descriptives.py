@@ -17,6 +17,8 @@ def found(text: str) -> list[tuple[str, str, str, str | None, int | None]]:
     [
         ("A study of 28 people found a mean score of 3.47 on the questionnaire.",
          [("mean", "3.47", "28", None, None)]),
+        ("A study of 28 teenagers found a mean sleep-quality score of 3.47.",
+         [("mean", "3.47", "28", None, None)]),
         ("We surveyed 28 people. Their average rating was 3.47 out of 5.",
          [("mean", "3.47", "28", None, None)]),
         ("Participants (N = 28) rated the product on a 5-item scale (M = 3.47, SD = 1.21).",
