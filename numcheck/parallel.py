@@ -46,8 +46,9 @@ __all__ = [
     "prestart", "unpack",
 ]
 
-#: Below this much waiting text a pool costs more than it saves (about 1 s of one core).
-MIN_POOL_BYTES = 400_000
+#: Below this much waiting text a pool costs more than it saves (about 1 s of one core);
+#: ``NUMCHECK_POOL_MIN_BYTES`` overrides it (0: always use the pool when --jobs > 1).
+MIN_POOL_BYTES = int(os.environ.get("NUMCHECK_POOL_MIN_BYTES", "400000"))
 
 # What the forkserver imports once for every worker: the engine, extraction and every rule
 # kind (with scipy behind the statistics rules).
@@ -193,6 +194,7 @@ class LocalExecutor:
         self.min_pool_bytes = min_pool_bytes
         self.cache_root = cache_root
         self.pool: ProcessPoolExecutor | None = None
+        self.started = False
         self.broken = False
         self.waiting: list[tuple[Document, Future[DocOutcome]]] = []
         self.waiting_bytes = 0
@@ -229,6 +231,7 @@ class LocalExecutor:
         return self.plan.check(doc)
 
     def _start(self) -> None:
+        self.started = True
         self.pool = ProcessPoolExecutor(
             max_workers=self.jobs,
             mp_context=_context(),
@@ -272,6 +275,7 @@ class LocalRunner:
     cache: ResultCache | None = None
     min_pool_bytes: int = MIN_POOL_BYTES
     window: int = 0  # misses in flight; 0: 4 per job
+    used_pool: bool = False  # after a run: did documents go to worker processes?
 
     def __call__(self, docs: Iterable[Document], plan: DocumentPlan
                  ) -> Iterator[tuple[Document, DocOutcome]]:
@@ -285,6 +289,7 @@ class LocalRunner:
         try:
             yield from ordered(docs, plan, executor, cache, self.window or 4 * jobs)
         finally:
+            self.used_pool = executor.started
             executor.close()
             if cache is not None:
                 cache.close()

@@ -1,0 +1,169 @@
+"""The results cache: hits for unchanged documents, misses for any change that matters, and
+never a wrong answer from a damaged cache."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+
+from numcheck import cache as cache_module
+from numcheck.cache import ResultCache, code_fingerprint, document_key
+from numcheck.claims import Claim
+from numcheck.config import Config, RuleConfig
+from numcheck.documents import Document
+from numcheck.engine import DocOutcome, Run, run_paths
+from numcheck.parallel import LocalRunner
+from tests.scale.conftest import as_json
+
+
+def check(paths: list[str], db: Path, config: Config | None = None,
+          select: Sequence[str] | None = None) -> tuple[Run, ResultCache]:
+    store = ResultCache(db)
+    run = run_paths(paths, config or Config(), select=select,
+                    runner=LocalRunner(jobs=1, cache=store))
+    return run, store
+
+
+def rows(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        count: int = conn.execute("SELECT COUNT(*) FROM outcomes").fetchone()[0]
+    return count
+
+
+def test_unchanged_documents_are_hits_with_the_same_report(corpus: list[str],
+                                                           tmp_path: Path) -> None:
+    db = tmp_path / "results.sqlite"
+    first, cold = check(corpus, db)
+    second, warm = check(corpus, db)
+    assert (cold.hits, cold.misses) == (0, len(corpus))
+    assert (warm.hits, warm.misses) == (len(corpus), 0)
+    assert as_json(second) == as_json(first)
+    assert first.report.findings  # the comparison is not between two empty reports
+
+
+def test_a_changed_document_misses_alone(corpus: list[str], tmp_path: Path) -> None:
+    db = tmp_path / "results.sqlite"
+    check(corpus, db)
+    forest = next(p for p in corpus if p.endswith("forest.md"))
+    Path(forest).write_text("The forest covers 25 square miles (65 square kilometres).\n",
+                            encoding="utf-8")
+    run, store = check(corpus, db)
+    assert (store.hits, store.misses) == (len(corpus) - 1, 1)
+    assert not any(f.rule == "NC101" for f in run.report.findings)  # the fix is seen
+
+
+def test_a_rule_change_misses_everything(corpus: list[str], tmp_path: Path) -> None:
+    db = tmp_path / "results.sqlite"
+    check(corpus, db)
+    tuned = Config(rules=MappingProxyType({"NC101": RuleConfig(params={"tolerance": 0.2})}))
+    _, by_params = check(corpus, db, tuned)
+    assert by_params.hits == 0
+    _, by_selection = check(corpus, db, select=["NC101", "NC102"])
+    assert by_selection.hits == 0
+    _, again = check(corpus, db)  # the original configuration is still there
+    assert again.misses == 0
+
+
+def test_new_code_or_version_misses_everything(corpus: list[str], tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "results.sqlite"
+    check(corpus, db)
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "an edited checkout")
+    _, store = check(corpus, db)
+    assert store.hits == 0
+    monkeypatch.undo()
+
+    import numcheck
+
+    code_fingerprint.cache_clear()
+    monkeypatch.setattr(numcheck, "__version__", "99.0")
+    try:
+        _, store = check(corpus, db)
+        assert store.hits == 0
+    finally:
+        monkeypatch.undo()
+        code_fingerprint.cache_clear()
+
+
+def test_the_key_covers_path_metadata_text_and_source_map() -> None:
+    base = Document.from_text("It rose 5%.", "a.md", {"date": "2024-01-01"})
+    key = document_key(base, "plan")
+    assert document_key(Document.from_text("It rose 5%.", "a.md", {"date": "2024-01-01"}),
+                        "plan") == key
+    variants = [
+        Document.from_text("It rose 5%.", "b.md", {"date": "2024-01-01"}),
+        Document.from_text("It rose 5%.", "a.md", {"date": "2024-01-02"}),
+        Document.from_text("It rose 6%.", "a.md", {"date": "2024-01-01"}),
+    ]
+    assert all(document_key(v, "plan") != key for v in variants)
+    assert document_key(base, "other plan") != key
+    # Same text, but it sits elsewhere in its source file (HTML markup moved): other lines.
+    moved = Document(base.path, base.text, base.meta,
+                     type(base.source_map).for_source("\n\n" + base.text,  # type: ignore[union-attr]
+                                                      list(range(2, 2 + len(base.text)))))
+    assert document_key(moved, "plan") != key
+
+
+def test_a_corrupt_database_is_set_aside_and_rebuilt(corpus: list[str], tmp_path: Path) -> None:
+    db = tmp_path / "results.sqlite"
+    reference, _ = check(corpus, db)
+    db.write_bytes(b"this is not an SQLite database" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    run, store = check(corpus, db)
+    assert as_json(run) == as_json(reference)
+    assert store.hits == 0
+    assert (tmp_path / "results.sqlite.corrupt").exists()
+    _, again = check(corpus, db)
+    assert again.hits == len(corpus)
+
+
+def test_a_damaged_entry_is_a_miss_and_is_recomputed(corpus: list[str], tmp_path: Path) -> None:
+    db = tmp_path / "results.sqlite"
+    reference, _ = check(corpus, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE outcomes SET value = X'8004deadbeef'")
+    run, store = check(corpus, db)
+    assert store.hits == 0 and store.misses == len(corpus)
+    assert as_json(run) == as_json(reference)
+
+
+def test_an_unusable_cache_location_only_turns_caching_off(corpus: list[str],
+                                                           tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    reference, _ = check(corpus, tmp_path / "results.sqlite")
+    run, store = check(corpus, blocker / "results.sqlite")
+    assert as_json(run) == as_json(reference)
+    assert store.hits == 0
+
+
+def _no_claims(doc: Document) -> Sequence[Claim]:
+    return ()
+
+
+def test_outcomes_of_a_test_extractor_are_never_cached(corpus: list[str],
+                                                       tmp_path: Path) -> None:
+    db = tmp_path / "results.sqlite"
+    store = ResultCache(db)
+    run_paths(corpus, Config(), extractor=_no_claims, runner=LocalRunner(jobs=1, cache=store))
+    assert store.hits == store.misses == 0
+    assert not db.exists() or rows(db) == 0
+
+
+def test_incomplete_or_failed_outcomes_are_not_stored(tmp_path: Path) -> None:
+    from numcheck.documents import Problem
+
+    db = tmp_path / "results.sqlite"
+    with ResultCache(db) as store:
+        store.put("cut-short", DocOutcome((), (), (), complete=False))
+        store.put("failed", DocOutcome((), (), (Problem("a.md", "rule failed"),)))
+        store.put("fine", DocOutcome((), (), ()))
+    assert rows(db) == 1
+    with ResultCache(db) as store:
+        assert store.get("fine") == DocOutcome((), (), ())
+        assert store.get("cut-short") is None
