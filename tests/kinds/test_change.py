@@ -181,6 +181,7 @@ def test_multiplier_tolerance_is_a_parameter(run_kind: RunKind) -> None:
         "Forecasts for growth were scaled back to 4.0% from 4.4% this year.",
         "The Labor Department revised down the jobs gains in December, from 157,000 to 133,000.",
         "The band climbed from 12 to five in the charts this week.",
+        "Prices rose from 1 to 2, rose from 2 to 3, then rose from 3 to 4.",
     ],
 )
 def test_consistent_news_sentences_are_silent(text: str, run_kind: RunKind) -> None:

@@ -116,3 +116,10 @@ def test_a_level_reached_by_a_stated_change_is_an_update(run_kind: RunKind) -> N
 def test_round_ages_are_whole_years(run_kind: RunKind) -> None:
     (f,) = run_kind("repeat", "John Smith, 40, was arrested. Mr Smith, 43, denies it.", MESSAGE)
     assert "39.5–40.5" in f.explanation
+
+
+def test_a_subject_repeated_like_a_table_is_not_prose(run_kind: RunKind) -> None:
+    rows = " ".join(f"Officials said {n} people were killed." for n in range(10, 130))
+    assert run_kind("repeat", rows, MESSAGE) == []
+    assert len(run_kind("repeat", "Officials said 11 people were killed. Officials said 13 "
+                        "people were killed.", MESSAGE)) == 1

@@ -124,7 +124,7 @@ def event_of(sentence: str, start: int, end: int, phrase: str | None) -> str | N
         for name, noun in _EVENT_NOUN.items():
             if noun.match(phrase.strip()):
                 return name
-    after = sentence[end:]
+    after = sentence[end : end + 120]
     if phrase:
         at = after.find(phrase)
         if 0 <= at <= 3:
@@ -192,11 +192,16 @@ _OTHER_FIGURE = re.compile(
 _CLAUSE_END = re.compile(r"[,;:](?=\s)|[()]|\s[-–—]\s")  # not the comma of "2,000"
 
 
-def qualifier_scope(sentence: str, end: int) -> str:
-    """The part of a sentence that can qualify the number ending at ``end``: everything up to
-    the end of the number's clause."""
-    m = _CLAUSE_END.search(sentence, end)
-    return sentence[: m.start()] if m else sentence
+#: How far from a number its qualifiers are looked for (long sentences are lists, not prose).
+SCOPE_REACH = 200
+
+
+def qualifier_scope(sentence: str, start: int, end: int) -> str:
+    """The part of a sentence that can qualify the number at ``sentence[start:end]``: what comes
+    before it and the rest of its clause (each at most ``SCOPE_REACH`` characters)."""
+    limit = min(len(sentence), end + SCOPE_REACH)
+    m = _CLAUSE_END.search(sentence, end, limit)
+    return sentence[max(0, start - SCOPE_REACH) : m.start() if m else limit]
 
 
 def time_words(sentence: str) -> frozenset[str]:

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import groupby
 from typing import Any, ClassVar
 
@@ -168,7 +170,7 @@ _MARK = re.compile(r"⟦(\d+)⟧")
 N = r"⟦\d+⟧"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Template:
     """One sentence with each quantity replaced by ``⟦i⟧`` (``i`` indexes ``operands``)."""
 
@@ -178,6 +180,8 @@ class Template:
     sentence_start: int
     #: (template offset, sentence offset) at the start of every literal stretch
     anchors: tuple[tuple[int, int], ...]
+    #: (start, end) in the template of each placeholder, in order (``marks[i]`` is ``⟦i⟧``)
+    marks: tuple[tuple[int, int], ...] = ()
 
     def op(self, token: str) -> Operand:
         m = _MARK.fullmatch(token)
@@ -186,13 +190,25 @@ class Template:
 
     def doc_offset(self, pos: int) -> int:
         """Document offset of a template offset that lies in literal text."""
-        best = (0, 0)
-        for t, s in self.anchors:
-            if t <= pos:
-                best = (t, s)
-            else:
-                break
-        return self.sentence_start + best[1] + (pos - best[0])
+        i = bisect_right(self.anchors, (pos, math.inf)) - 1
+        t, s = self.anchors[max(i, 0)]
+        return self.sentence_start + s + (pos - t)
+
+    def last_mark_before(self, pos: int) -> int | None:
+        """Index of the last placeholder ending at or before ``pos``."""
+        i = bisect_right(self.marks, (pos, pos)) - 1
+        while i >= 0 and self.marks[i][1] > pos:
+            i -= 1
+        return i if i >= 0 else None
+
+    @cached_property
+    def exchange_rate(self) -> bool:
+        return _EXCHANGE_RATE.search(self.sentence) is not None
+
+    @cached_property
+    def ranking(self) -> tuple[bool, bool]:
+        return (_RANKING.search(self.sentence) is not None,
+                _RANKING_WEAK.search(self.sentence) is not None)
 
 
 _SMALL = r"(?:\d{1,3}(?![\d,.])|one|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)"
@@ -219,6 +235,7 @@ def build_template(sentence: str, sentence_start: int, claims: Sequence[Claim]) 
     parts: list[str] = []
     anchors: list[tuple[int, int]] = []
     operands: list[Operand] = []
+    marks: list[tuple[int, int]] = []
     cursor = 0
     length = 0
     for claim in sorted(claims, key=lambda c: (c.start, c.end)):
@@ -237,11 +254,13 @@ def build_template(sentence: str, sentence_start: int, claims: Sequence[Claim]) 
             mark = f"⟦{len(operands)}⟧"
             operands.append(op)
             parts.append(mark)
+            marks.append((length, length + len(mark)))
             length += len(mark)
             cursor = piece_end
     anchors.append((length, cursor))
     parts.append(sentence[cursor:])
-    return Template("".join(parts), tuple(operands), sentence, sentence_start, tuple(anchors))
+    return Template("".join(parts), tuple(operands), sentence, sentence_start, tuple(anchors),
+                    tuple(marks))
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -340,8 +359,10 @@ def _in_unit(op: Operand, unit: str | None) -> Span:
 
 def _clean_gap(t: Template, gap: str, a: Operand, b: Operand) -> bool:
     """A gap between two ends of a pair may hold a conversion in brackets or a time phrase,
-    never a clause break nor another number of the same kind."""
-    if _BREAK.search(re.sub(r"\([^()]*\)", " ", gap)):
+    never a clause break, a verb of change (another change starts) nor another number of the
+    same kind."""
+    bare = re.sub(r"\([^()]*\)", " ", gap)
+    if _BREAK.search(bare) or _CHANGE_WORD.search(bare):
         return False
     return all(not _same_measure(t.op(m.group(0)), a) for m in _MARK.finditer(gap))
 
@@ -376,27 +397,28 @@ _RANKING_WEAK = re.compile(
 
 def inverted_scale(t: Template, a: Operand) -> bool:
     """True when up and down may be reversed for ``a``'s numbers: exchange rates and ranks."""
-    if _EXCHANGE_RATE.search(t.sentence):
+    if t.exchange_rate:
         return True
     if a.unit is not None or a.claim.kind != "count":
         return False
-    if _RANKING.search(t.sentence):
+    strong, weak = t.ranking
+    if strong:
         return True
     small = a.value <= 200 and a.value == int(a.value) and not a.claim.quantity_of
-    return small and bool(_RANKING_WEAK.search(t.sentence))
+    return small and weak
 
 
 # "rose 5% to £300m, against £320m forecast by analysts": the other figure is an expectation,
 # not the start of the change.
 _EXPECTED_AFTER = re.compile(
-    r"^[^⟦;,]{0,30}?\b(?:forecasts?|forecasted|expected|expectations?|predicted|predictions?"
+    r"[^⟦;,]{0,30}?\b(?:forecasts?|forecasted|expected|expectations?|predicted|predictions?"
     r"|estimated|estimates?|consensus|targets?|targeted|budgeted|planned)\b",
     re.I,
 )
 
 
 def _expected(t: Template, token_end: int) -> bool:
-    return _EXPECTED_AFTER.match(t.text[token_end:]) is not None
+    return _EXPECTED_AFTER.match(t.text, token_end, token_end + 120) is not None
 
 
 def find_pairs(t: Template) -> list[Pair]:
@@ -493,41 +515,44 @@ _PRE_GAP = re.compile(
     rf"(?:\(\s*[^()⟦]*\)\s*)?$",
     re.I,
 )
-_POST_GAP = re.compile(
-    rf"^(?:\s*\([^()]*\))?(?:\s+[^,;()]{{1,50}}?)?\s*(?:,|–|—|-|\()\s*"
+_POST_GAP = re.compile(  # used with match(text, pos, endpos): anchored at pos, "$" at endpos
+    rf"(?:\s*\([^()]*\))?(?:\s+[^,;()]{{1,50}}?)?\s*(?:,|–|—|-|\()\s*"
     rf"(?P<link>(?:a|an)\s+(?:\w+\s+)?(?P<noun>{UP_NOUNS}|{DOWN_NOUNS})s?\s+of\s+"
     rf"|(?P<dir>up|down)\s+(?:by\s+)?|(?P<or>or)\s+(?:by\s+)?|(?P<art>a|an)\s+(?=⟦))"
     rf"{_BOUND_WORDS}$",
     re.I,
 )
-_NOUN_AFTER = re.compile(rf"^\s*(?P<noun>{UP_NOUNS}|{DOWN_NOUNS})s?\b", re.I)
+_NOUN_AFTER = re.compile(rf"\s*(?P<noun>{UP_NOUNS}|{DOWN_NOUNS})s?\b", re.I)
+_ENDPOINT_BEFORE = re.compile(rf"\b(?:from|to|against|versus|compared\s+(?:with|to)){_BOUND_WORDS}"
+                              rf"\s*$", re.I)
 
 
 def _stated_number(t: Template, pair: Pair) -> Stated | None:
     """A percentage or amount of change linked to ``pair``, before or after it."""
     pair_start = pair.first
     # Before: "rose 5% to ⟦B⟧ from ⟦A⟧", "a 5% rise from ⟦A⟧ to ⟦B⟧", "rose by 44% to".
-    before = t.text[:pair_start]
-    marks = list(_MARK.finditer(before))
-    if marks:
-        last = marks[-1]
-        gap = before[last.end() :]
+    index = t.last_mark_before(pair_start)
+    if index is not None:
+        mark_start, mark_end = t.marks[index]
+        token = t.text[mark_start:mark_end]
+        gap = t.text[mark_end:pair_start]
         pre = _PRE_GAP.match(gap)
-        if pre is not None and not _BREAK.search(gap):
-            op = t.op(last.group(0))
-            kind = _change_operand(t, last.group(0), pair)
+        # "rose from ⟦2⟧ to ⟦3⟧, rose from ⟦3⟧…": a number that ends another pair is no change.
+        endpoint = _ENDPOINT_BEFORE.search(t.text, max(0, mark_start - 30), mark_start)
+        if pre is not None and not _BREAK.search(gap) and endpoint is None:
+            op = t.op(token)
+            kind = _change_operand(t, token, pair)
             noun = pre.group("noun")
-            verb = _direction_before(t, last.start())
+            verb = _direction_before(t, mark_start)
             direction = (direction_of(noun) if noun else verb[0] if verb else op.claim.change)
             if kind is not None and direction is not None:
                 start = t.doc_offset(verb[1]) if verb and not noun else op.start
-                end = t.doc_offset(last.end() + pre.end("noun")) if noun else op.end
+                end = t.doc_offset(mark_end + pre.end("noun")) if noun else op.end
                 return _stated(kind, direction, op, t, start, end)
     # After: "from ⟦A⟧ to ⟦B⟧, an increase of 25%", "…, up 1.2 percentage points", "…, or 12.9%".
-    after = t.text[pair.last :]
-    for m in _MARK.finditer(after):
-        post = _POST_GAP.match(after[: m.start()])
-        if post is None or _BREAK.search(after[: m.start()]):
+    for m in _MARK.finditer(t.text, pair.last, pair.last + 200):
+        post = _POST_GAP.match(t.text, pair.last, m.start())
+        if post is None or _BREAK.search(t.text, pair.last, m.start()):
             # "from ⟦A⟧ to ⟦B⟧ in the ⟦three months⟧ to April, an increase of 25%": a number of
             # another kind (a period, a count of something else) may stand in between.
             skipped = t.op(m.group(0))
@@ -544,12 +569,12 @@ def _stated_number(t: Template, pair: Pair) -> Stated | None:
         noun = post.group("noun")
         word = post.group("dir")
         if post.group("art"):
-            tail = _NOUN_AFTER.match(after[m.end() :])
+            tail = _NOUN_AFTER.match(t.text, m.end())
             if tail is None:
                 break
             noun = tail.group("noun")
         direction = direction_of(noun or word) if (noun or word) else op.claim.change
-        start = t.doc_offset(pair.last + post.start("link"))
+        start = t.doc_offset(post.start("link"))
         return _stated(kind, direction, op, t, start, op.end)
     return None
 
@@ -623,13 +648,13 @@ def factor_span(factor: float, modifier: str | None, tol: float, loose: float) -
 
 def _stated_multiplier(t: Template, pair: Pair, tol: float, loose: float) -> Stated | None:
     """"doubled from ⟦A⟧ to ⟦B⟧", "halved to ⟦B⟧ from ⟦A⟧", "fell by a third to ⟦B⟧ from ⟦A⟧"."""
-    before = t.text[: pair.first]
+    window_start = max(0, pair.first - 120)
     best = None
-    for m in _MULTIPLIER.finditer(before):
+    for m in _MULTIPLIER.finditer(t.text, window_start, pair.first):
         best = m
     if best is None:
         return None
-    gap = before[best.end() :]
+    gap = t.text[best.end() : pair.first]
     # "fell by a third, from 120 to 80": one comma may separate the multiplier from its pair.
     gap = re.sub(r"^\s*,", " ", gap)
     if _MARK.search(gap) or _BREAK.search(gap) or "," in gap or len(gap) > 40:

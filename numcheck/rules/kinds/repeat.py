@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -92,12 +93,12 @@ _SCOPE_AFTER = re.compile(r"^\s*(?:respectively|each|apiece)\b", re.I)
 
 
 def _scoped(sentence: str, end: int, phrase: str | None) -> bool:
-    after = sentence[end:]
+    after = sentence[end : end + 120]
     if phrase:
         at = after.find(phrase)
         if 0 <= at <= 3:
             after = after[at + len(phrase) :]
-    if re.search(r"\brespectively\b", sentence, re.I):
+    if re.search(r"\brespectively\b", sentence[end : end + 300], re.I):
         return True
     return _SCOPE.match(after) is not None
 
@@ -133,8 +134,9 @@ def mention_of(claim: Claim, kinds: frozenset[str]) -> Mention | None:
         return None
     sentence, start, end = _relative(claim)
     before = sentence[max(0, start - 40) : start]
-    support_only = bool(_NOT_A_LEVEL.search(before) or _PARTITIVE_AFTER.match(sentence[end:])
-                        or _SCOPE_AFTER.match(sentence[end:]))
+    after = sentence[end : end + 60]
+    support_only = bool(_NOT_A_LEVEL.search(before) or _PARTITIVE_AFTER.match(after)
+                        or _SCOPE_AFTER.match(after))
     subject = subject_of(sentence, start, end, claim.quantity_of)
     if claim.change is not None and not _CHANGED_TO.search(before) and \
             subject.event != "job-loss":
@@ -143,9 +145,9 @@ def mention_of(claim: Claim, kinds: frozenset[str]) -> Mention | None:
         return None
     person = person_before(sentence, start) if claim.kind == "age" else None
     if claim.kind == "age" and (person is None or _AGE_THEN_BEFORE.search(before)
-                                or _AGE_THEN_AFTER.match(sentence[end:])):
+                                or _AGE_THEN_AFTER.match(after)):
         return None  # only "Name, 45," — the age now — is compared
-    scope = qualifier_scope(sentence, end)
+    scope = qualifier_scope(sentence, start, end)
     if not support_only and subject.event is not None:
         support_only = _scoped(sentence, end, claim.quantity_of)
     return Mention(
@@ -239,17 +241,39 @@ def _mentions(ctx: DocumentContext, kinds: frozenset[str]) -> list[Mention]:
     mentions = [m for c in ctx.claims if (m := mention_of(c, kinds)) is not None]
     # A sentence with two numbers about one subject is a breakdown or a list: "12 were killed in
     # Basra and 34 in Baghdad". None of them stands for the whole.
-    crowded: set[int] = set()
-    for i, a in enumerate(mentions):
-        for b in mentions[i + 1 :]:
-            if a.sentence_start == b.sentence_start and a.subject == b.subject and \
-                    a.person == b.person:
-                crowded.update((id(a), id(b)))
-    return [m for m in mentions if id(m) not in crowded]
+    per_sentence = Counter((m.sentence_start, m.subject, m.person) for m in mentions)
+    return [m for m in mentions if per_sentence[(m.sentence_start, m.subject, m.person)] == 1]
+
+
+def _bucket(m: Mention) -> tuple[str, ...] | None:
+    """Mentions that can state one quantity share a bucket (see :func:`same_subject`)."""
+    if m.claim.kind == "age":
+        return ("age", m.person.surname) if m.person else None
+    if m.subject.event is not None:
+        return (m.claim.kind, m.subject.event)
+    if len(m.subject.key) >= 2:
+        return (m.claim.kind, *m.subject.key)
+    return None
+
+
+#: A subject stated more often than this in one document is a table or a list, not prose.
+MAX_MENTIONS = 100
 
 
 def conflicts(ctx: DocumentContext, kinds: frozenset[str], min_count: float) -> Iterator[Conflict]:
-    mentions = sorted(_mentions(ctx, kinds), key=lambda m: m.claim.start)
+    buckets: dict[tuple[str, ...], list[Mention]] = {}
+    for m in _mentions(ctx, kinds):
+        key = _bucket(m)
+        if key is not None:
+            buckets.setdefault(key, []).append(m)
+    found = [c for group in buckets.values() if len(group) <= MAX_MENTIONS
+             for c in _conflicts_in(ctx, group, min_count)]
+    yield from sorted(found, key=lambda c: (c.second.claim.start, c.first.claim.start))
+
+
+def _conflicts_in(ctx: DocumentContext, group: list[Mention], min_count: float
+                  ) -> Iterator[Conflict]:
+    mentions = sorted(group, key=lambda m: m.claim.start)
     for j, b in enumerate(mentions):
         if b.support_only:
             continue
