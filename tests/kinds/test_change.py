@@ -206,3 +206,8 @@ def test_a_bound_is_dropped_from_the_suggestion(run_kind: RunKind) -> None:
     text = "The asking price fell by more than £600 from £190,329 in November to £189,733."
     (f,) = run_kind("change", text, MESSAGE)
     assert f.suggestion == "fell by £596"
+
+
+def test_temperatures_have_directions_but_no_ratios(run_kind: RunKind) -> None:
+    assert run_kind("change", "Temperatures rose from 10C to 15C, a rise of 20%.", MESSAGE) == []
+    assert len(run_kind("change", "Temperatures rose from 10C to 5C overnight.", MESSAGE)) == 1

@@ -814,6 +814,8 @@ def check_stated(a: Operand, b: Operand, stated: Stated, pair: Pair | None) -> P
                            explanation, suggestion)
     if stated.what == "direction" or stated.span is None:
         return None
+    if stated.what in ("relative", "factor") and units.is_temperature(unit):
+        return None  # 10C to 15C is not "a 50% rise": a temperature's zero is arbitrary
     if stated.what == "relative":
         r = ratio(a_span, b_span)
         if r is None:
