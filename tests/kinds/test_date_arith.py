@@ -177,3 +177,8 @@ def test_checks_parameter_turns_checks_off() -> None:
 )
 def test_consistent_or_unlinked_dates_are_silent(text: str, date: str | None) -> None:
     assert run(text, date) == []
+
+
+def test_an_age_in_a_sentence_dated_otherwise_is_left_alone() -> None:
+    text = "In 1990, the 32-year-old, born in 1958, became chief executive."
+    assert run(text, "2019-02-07") == []

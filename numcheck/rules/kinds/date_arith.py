@@ -646,6 +646,9 @@ def _reference(ctx: DocumentContext, age: Age, birth: Birth, same_sentence: bool
     if _RECENT_DEATH.search(text):
         return today, "died just before the article, dated"
     rel = age.claim.start - age.claim.sentence_start
+    others = {int(y) for y in _YEAR_TOKEN_SIMPLE.findall(text)} - {birth.when.year}
+    if others:
+        return None, ""  # "In 1990, the 32-year-old, born in 1958, …": an age then, not now
     called = re.search(r"\b(?:the|a|an)\s+$", text[max(0, rel - 6) : rel], re.I) is not None
     now = age.person is not None or (_YEAR_OLD.match(text[rel:]) is not None and called)
     if not now or _THEN.search(text):
@@ -653,6 +656,7 @@ def _reference(ctx: DocumentContext, age: Age, birth: Birth, same_sentence: bool
     return today, "the article is dated"
 
 
+_YEAR_TOKEN_SIMPLE = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 # "who has died at the age of 84", "dies aged 92": news of a death, dated by the article.
 _RECENT_DEATH = re.compile(r"\b(?:has|have)\s+died\b|\bdies\b", re.I)
 _YEAR_OLD = re.compile(r"\d+[- ]years?[- ]old\b", re.I)
