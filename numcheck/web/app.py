@@ -30,10 +30,11 @@ from typing import Any
 import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from numcheck.findings import Report
 from numcheck.rules.loader import RuleSet, load_rules
@@ -174,6 +175,21 @@ def create_app(settings: Settings | None = None) -> ASGIApp:
     @app.get("/healthz")
     async def healthz() -> JSONResponse:
         return JSONResponse({"status": "ok"})
+
+    @app.get("/check")
+    async def check_again() -> Response:
+        # Reloading a result page, or a bookmarked /check: back to the form.
+        return RedirectResponse("./", status_code=303)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        # 404, 405, a malformed multipart body: the same one-sentence errors as everywhere.
+        message = {404: "There is no such page here.",
+                   405: "This address does not accept that kind of request."}.get(
+                       exc.status_code, str(exc.detail))
+        if request.url.path.startswith("/api/"):
+            return _json_error(exc.status_code, message)
+        return html(exc.status_code, message)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

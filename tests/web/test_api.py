@@ -206,3 +206,23 @@ def test_unsupported_upload_is_named(client: TestClient) -> None:
     response = client.post("/check", files=[("files", ("scan.png", b"\x89PNG\r\n", "image/png"))])
     assert response.status_code == 400
     assert "scan.png" in response.text and "cannot check this kind of file" in response.text
+
+
+def test_unknown_pages_and_methods_answer_in_the_house_style(client: TestClient) -> None:
+    page = client.get("/nowhere")
+    assert page.status_code == 404 and "There is no such page here." in page.text
+    assert "nc-alert" in page.text
+    api = client.get("/api/nowhere")
+    assert api.status_code == 404
+    assert api.json() == {"error": {"status": 404, "message": "There is no such page here."}}
+    assert client.get("/api/check").json()["error"]["status"] == 405
+    # Reloading a result page (GET /check) goes back to the form.
+    again = client.get("/check", follow_redirects=False)
+    assert again.status_code == 303 and again.headers["location"] == "./"
+
+
+def test_malformed_multipart_is_a_clear_400(client: TestClient) -> None:
+    response = client.post("/check", content=b"--x\r\nnot a part",
+                           headers={"content-type": "multipart/form-data; boundary=x"})
+    assert response.status_code == 400
+    assert "nc-alert" in response.text

@@ -150,6 +150,10 @@
       var mark = event.target.closest && event.target.closest(".nc-hit");
       if (mark && !pinned) { openPop(mark, false); }
     });
+    document.addEventListener("focusout", function (event) {
+      // Tabbing away from a highlight closes what focusing it opened.
+      if (!pinned && popFor === event.target) { scheduleClose(); }
+    });
     window.addEventListener("resize", function () { if (pop && popFor) { place(popFor, pop); } });
   }
 
