@@ -234,7 +234,7 @@ def file_rows(path: str, data: bytes, extractor: Extractor | None = None,
         when, timed = parse_when(document.date)
         ref = DocRef(path, doc_id, text_hash(document.text), 0, when, timed)
         # Every claim is stored (years and dates too, for SQL); quantities carry subjects.
-        subjects = {id(i.claim): i for i in items_of(ref, found, table)}
+        subjects = {id(i.claim): i for i in items_of(ref, found, table, document.text)}
         documents.append({"doc_key": key, "path": path, "doc_id": doc_id,
                           "text_hash": ref.text_hash, "title": document.title,
                           "date": document.date,

@@ -367,7 +367,7 @@ class CrossArticleKind:
         table = load_table(settings.subjects)
         items: list[Item] = []
         for order, ctx in enumerate(contexts):
-            items.extend(items_of(doc_ref(ctx, order), ctx.claims, table))
+            items.extend(items_of(doc_ref(ctx, order), ctx.claims, table, ctx.document.text))
         if settings.against:
             from numcheck.archive import related_items
 

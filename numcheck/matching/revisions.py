@@ -1,0 +1,168 @@
+"""Two versions of one article: sentences aligned, numbers paired by position."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from numcheck.matching.pairs import DocRef, Item, Pair
+from numcheck.matching.subject import unit_class
+from numcheck.matching.words import WORD, tokens_of
+
+# Never produced by the tokenizer from real text (it splits "#" and "⟦" off as one-character
+# tokens), so number tokens cannot be confused with a hash sign in the text.
+NUMBER_TOKEN = "⟦n⟧"
+
+
+def sentence_hash(sentence: str) -> str:
+    """A stable key for a sentence, insensitive to spacing."""
+    return hashlib.sha1(" ".join(sentence.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def masked_tokens(claim_sentence: str, spans: Sequence[tuple[int, int, str]]
+                  ) -> tuple[list[str], list[int]]:
+    """The sentence as lower-case word tokens, each claim span ``(start, end, class)`` (offsets
+    into the sentence, in text order) replaced by one number token (``⟦n⟧class``); and, for
+    each such token, the index of its span. A span overlapping the one before it gets no
+    token of its own ("6ft 2in" read as two claims)."""
+    out: list[str] = []
+    owners: list[int] = []
+    pos = 0
+    for index, (start, end, klass) in enumerate(spans):
+        if start < pos:
+            continue
+        out.extend(t.lower() for t in tokens_of(claim_sentence[pos:start]))
+        out.append(f"{NUMBER_TOKEN}{klass}")
+        owners.append(index)
+        pos = end
+    out.extend(t.lower() for t in tokens_of(claim_sentence[pos:]))
+    return out, owners
+
+
+def words_in(sentence: str) -> int:
+    return len(WORD.findall(sentence))
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    doc: DocRef
+    key: str
+    text: str
+    items: tuple[Item, ...]
+    tokens: tuple[str, ...]
+
+
+def _sentences(items: Iterable[Item], min_words: int) -> dict[tuple[str, str | None],
+                                                            list[_Sentence]]:
+    grouped: dict[tuple[tuple[str, str | None], int], list[Item]] = defaultdict(list)
+    docs: dict[tuple[str, str | None], DocRef] = {}
+    for item in items:
+        grouped[(item.doc.key, item.claim.sentence_start)].append(item)
+        docs[item.doc.key] = item.doc
+    out: dict[tuple[str, str | None], list[_Sentence]] = defaultdict(list)
+    for (doc_key, _), members in sorted(grouped.items(), key=lambda kv: (kv[0][0][0],
+                                                                         kv[0][0][1] or "",
+                                                                         kv[0][1])):
+        text = members[0].claim.sentence
+        if words_in(text) < min_words:
+            continue
+        members.sort(key=lambda i: (i.claim.start, i.claim.end))
+        spans = [(i.claim.start - i.claim.sentence_start, i.claim.end - i.claim.sentence_start,
+                  unit_class(i.claim)) for i in members]
+        masked, owners = masked_tokens(text, spans)
+        # items[k] is the claim behind the k-th number token of ``tokens``.
+        out[doc_key].append(_Sentence(docs[doc_key], sentence_hash(text), text,
+                                      tuple(members[k] for k in owners), tuple(masked)))
+    return out
+
+
+def revision_pairs(
+    items: Iterable[Item],
+    *,
+    min_words: int = 8,
+    similarity: float = 0.85,
+    max_documents: int = 25,
+) -> Iterator[Pair]:
+    """Claims at the same place of the same sentence in two versions of one article.
+
+    Two documents are versions of each other when they share at least one sentence with
+    numbers word for word (sentences shared by more than ``max_documents`` documents are
+    boilerplate and ignored). Their other sentences are then aligned when they are at least
+    ``similarity`` alike with every number masked, and the numbers at the same places are
+    paired: "$1.8 billion (£9.4 million)" against "$1.8 billion (£94 million)".
+    """
+    per_doc = _sentences(items, min_words)
+    by_hash: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for doc_key, sentences in per_doc.items():
+        for key in {s.key for s in sentences}:
+            by_hash[key].append(doc_key)
+    versions: set[tuple[tuple[str, str | None], tuple[str, str | None]]] = set()
+    for doc_keys in by_hash.values():
+        if 1 < len(doc_keys) <= max_documents:
+            ordered = sorted(doc_keys, key=lambda k: (k[0], k[1] or ""))
+            for i, first in enumerate(ordered):
+                for second in ordered[i + 1 :]:
+                    versions.add((first, second))
+    for first, second in sorted(versions, key=lambda p: (p[0][0], p[0][1] or "", p[1][0],
+                                                         p[1][1] or "")):
+        yield from _aligned(per_doc[first], per_doc[second], similarity)
+
+
+def _aligned(left: list[_Sentence], right: list[_Sentence], similarity: float
+             ) -> Iterator[Pair]:
+    if not left or not right:
+        return
+    a_doc, b_doc = left[0].doc, right[0].doc
+    if a_doc.text_hash == b_doc.text_hash or (a_doc.archived and b_doc.archived):
+        return
+    shared = {s.key for s in left} & {s.key for s in right}
+    rest = [s for s in right if s.key not in shared]
+    for sentence in left:
+        if sentence.key in shared:
+            continue
+        best: tuple[float, _Sentence] | None = None
+        for other in rest:
+            matcher = SequenceMatcher(None, sentence.tokens, other.tokens, autojunk=False)
+            if matcher.real_quick_ratio() < similarity or matcher.quick_ratio() < similarity:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= similarity and (best is None or ratio > best[0]):
+                best = (ratio, other)
+        if best is None:
+            continue
+        ratio, other = best
+        why = (f"the same sentence in both articles ({ratio:.0%} alike with the numbers "
+               f"masked)")
+        for i, j in _number_alignment(sentence.tokens, other.tokens):
+            yield Pair(sentence.items[i], other.items[j], why)
+
+
+def _number_alignment(a: Sequence[str], b: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """Indices (among number tokens) of numbers at the same place in both token lists."""
+    def index(tokens: Sequence[str]) -> list[int]:
+        count = 0
+        out = []
+        for token in tokens:
+            out.append(count if token.startswith(NUMBER_TOKEN) else -1)
+            count += token.startswith(NUMBER_TOKEN)
+        return out
+
+    ia, ib = index(a), index(b)
+    matcher = SequenceMatcher(None, list(a), list(b), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag not in ("equal", "replace") or i2 - i1 != j2 - j1:
+            continue
+        for k in range(i2 - i1):
+            x, y = a[i1 + k], b[j1 + k]
+            # A number of one class with the same words on both sides in both versions
+            # ("42.7 trillion calculations" is not "42.7 teraflops").
+            if not x.startswith(NUMBER_TOKEN) or x != y:
+                continue
+            p, q = i1 + k, j1 + k
+            before = (a[p - 1] if p else "^") == (b[q - 1] if q else "^")
+            after = (a[p + 1] if p + 1 < len(a) else "$") == (b[q + 1] if q + 1 < len(b) else "$")
+            if before and after:
+                yield ia[p], ib[q]
