@@ -62,7 +62,7 @@ def items(docs: Sequence[Document]) -> list[Item]:
         when, timed = parse_when(document.meta.get("date"))
         ref = DocRef(document.path, document.meta.get("id"), text_hash(document.text), order,
                      when, timed)
-        out.extend(items_of(ref, extract_document(document)))
+        out.extend(items_of(ref, extract_document(document), text=document.text))
     return out
 
 

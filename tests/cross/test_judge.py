@@ -88,3 +88,24 @@ def test_one_finding_per_claim_and_other_article() -> None:
     # d contradicts a, b and c; a and b are identical copies of one article: reported once.
     assert sorted(tuple(e.path for e in f.evidence) for f in found) == [
         ("d.md", "a.md"), ("d.md", "c.md")]
+
+
+LATER = "He scored 12 goals in his first season at the club, his manager said."
+TOUR = "The band will play 20 concerts across the country in March, their agent said."
+
+
+def test_overlapping_claims_in_revised_sentences_are_aligned_safely() -> None:
+    # "6ft 2in" and "15st 4lb" are read as several overlapping claims by the extractor.
+    joined = "The striker, who is 6ft 2in and weighs 15st 4lb, joined the club in 2004 for a fee"
+    first = doc(f"{joined} of £3.2m, the club said.\n\n{LATER}", "a")
+    second = doc(f"{joined} of £4.5m, the club said.\n\n{LATER}", "b")
+    (finding,) = findings([first, second])
+    assert [e.text for e in finding.evidence] == ["£4.5m", "£3.2m"]
+
+
+def test_a_hash_sign_in_the_text_is_not_mistaken_for_a_number() -> None:
+    single = "The single went straight to #1 in the chart and sold {} copies in its first week"
+    first = doc(single.format("120,000") + f", the label said.\n\n{TOUR}", "a")
+    second = doc(single.format("150,000") + f", the label said.\n\n{TOUR}", "b")
+    (finding,) = findings([first, second])
+    assert [e.text for e in finding.evidence] == ["150,000", "120,000"]

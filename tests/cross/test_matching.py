@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from numcheck import matching
 from numcheck.extract import extract_text
 from numcheck.matching import (
     DocRef,
@@ -123,14 +122,15 @@ def _item(order: int, head: str, place: str) -> Item:
 
 def test_matching_is_not_all_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = 0
-    real = matching.agreement
+    real = agreement
 
     def counting(a: Subject, b: Subject) -> str | None:
         nonlocal calls
         calls += 1
         return real(a, b)
 
-    monkeypatch.setattr(matching, "agreement", counting)
+    # subject_pairs calls agreement() once per candidate pair it meets.
+    monkeypatch.setattr("numcheck.matching.pairs.agreement", counting)
     # 400 documents about 200 different subjects: only documents sharing a subject meet.
     distinct = [_item(i, f"thing{i // 2}", "syria") for i in range(400)]
     assert len(list(subject_pairs(distinct))) == 200
