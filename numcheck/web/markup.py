@@ -313,7 +313,10 @@ def finding_card(
 
 
 def _doc_name(document: Document) -> str:
-    return document.title or document.path
+    # Pasted text has a placeholder path such as "<pasted>": not a name to show as a headline.
+    if document.title:
+        return document.title
+    return "Pasted text" if document.path.startswith("<") else document.path
 
 
 def _tally(findings: Sequence[Numbered]) -> str:

@@ -218,7 +218,7 @@ def published_page(article: Published, head: str, line: int = 0, column: int = 0
         '<div class="nc-result-bar"><a class="nc-new" href="./">New check</a></div>'
         '<section class="nc-published"><p class="nc-kicker">Published article</p>'
         f"<h1>{esc(article.title or article.path)}</h1><p class=\"nc-meta\">{meta}</p>"
-        "<p class=\"nc-status-hint\">The archive keeps the sentences that hold numbers, "
+        "<p class=\"nc-note\">The archive keeps the sentences that hold numbers, "
         "not the whole text.</p>"
         f'<ol class="nc-sentences">{"".join(items)}</ol></section>'
     )

@@ -226,3 +226,8 @@ def test_malformed_multipart_is_a_clear_400(client: TestClient) -> None:
                            headers={"content-type": "multipart/form-data; boundary=x"})
     assert response.status_code == 400
     assert "nc-alert" in response.text
+
+
+def test_pasted_text_without_a_headline_is_called_pasted_text(client: TestClient) -> None:
+    page = client.post("/check", data={"text": FOREST}).text
+    assert "<h2>Pasted text</h2>" in page and "&lt;pasted&gt;" not in page
