@@ -183,10 +183,13 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
             unit, end = rate
     change = direction(sentence, start, end)
     kind = "age" if typed == "age" else kind_of(unit)
-    what = quantity_of(sentence, end, plural=n.value != 1)
+    what = quantity_of(sentence, _after_age(sentence, end) if kind == "age" else end,
+                       plural=n.value != 1)
     cap = 100.0 if unit == "percent" and _SHARE_OF.match(sentence[end:]) else None
     upper = n.vague_high
     b = interval(n.value, n.step, bound, ceiling, cap, tolerance, upper)
+    if kind == "age" and bound == "=":
+        b = interval(n.value + 0.5, 1.0, "=")  # "80-year-old": at least 80, not yet 81
     if n.vague_high is not None:  # "thousands of": the range is the whole claim
         bound = "="
         b = interval(n.value, 0.0, "=", upper=upper)
@@ -196,6 +199,15 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
         high_closed=b.high_closed, upper=upper, ceiling=ceiling, number_start=n.start,
         number_end=n.end,
     )
+
+
+_AGE_TAIL = re.compile(r"[\s-]*(?:years?|yrs?)?[\s-]*old\b", re.I)
+
+
+def _after_age(sentence: str, end: int) -> int:
+    """Skip the "-old" of "80-year-old" so the phrase after it is what the age belongs to."""
+    m = _AGE_TAIL.match(sentence, end)
+    return m.end() if m else end
 
 
 def _rate(sentence: str, end: int, unit: str) -> tuple[str, int] | None:

@@ -116,6 +116,8 @@ def classify(text: str, n: NumberMatch, has_unit: bool) -> str | None:
     return None
 
 
+_YEAR_RANGE_AFTER = re.compile(r"^[-–/](?:1[0-9]|20|21)?\d\d\b(?![-/.]\d)")
+_YEAR_RANGE_BEFORE = re.compile(r"(?<![\d.,])(?:1[0-9]|20|21)\d\d[-–/]$")
 _DATE_AFTER = re.compile(r"^[/-]\d{1,2}[/-]\d{2,4}\b")
 _NUMERIC_DATE_BEFORE = re.compile(r"\d{1,4}[/-]$")
 _NUMERIC_DATE_MIDDLE = re.compile(r"\d[/-]\d{1,2}[/-]$")
@@ -135,6 +137,10 @@ def _time_or_date(
         return "date"
     if month_near and year_like(n):
         return "year"
+    if year_like(n) and _YEAR_RANGE_AFTER.match(after):
+        return "year"  # "the 1990-1995 war", "(1920-2004)", "2019/20"
+    if _YEAR_RANGE_BEFORE.search(before) and len(n.text) in (2, 4) and n.text.isdigit():
+        return "year"  # the end of "1983-92"
     numeric_date = _DATE_AFTER.match(after) or (
         _NUMERIC_DATE_BEFORE.search(before)
         and (re.match(r"^[/-]\d", after) or _NUMERIC_DATE_MIDDLE.search(before))

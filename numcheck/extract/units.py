@@ -127,7 +127,7 @@ _MONEY_WORDS: tuple[tuple[str, str], ...] = (
     (r"(?:russian\s+)?r[o]?ubles?", "RUB"),
     (r"swiss\s+francs?|francs?", "CHF"),
     (r"danish\s+(?:kroner|krone|crowns?)", "DKK"),
-    (r"swedish\s+(?:kronor|krona|crowns?)", "SEK"),
+    (r"(?:swedish\s+)?(?:kronor|krona)|swedish\s+crowns?", "SEK"),
     (r"norwegian\s+(?:kroner|krone|crowns?)", "NOK"),
     (r"(?:south\s+african\s+)?rand", "ZAR"),
     (r"(?:nigerian\s+)?naira", "NGN"),
