@@ -20,14 +20,17 @@ engine consumes outcomes in input order, whatever produced them, so the report i
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
+from pathlib import Path
 from types import MappingProxyType
-from typing import Any, overload
+from typing import Any, Protocol, overload
 
 from numcheck.claims import Claim
 from numcheck.config import Config
@@ -92,7 +95,7 @@ def source_of(
 
 
 def default_extractor(doc: Document) -> Sequence[Claim]:
-    from numcheck.extract import extract_document  # lazy: quantulum3 is slow to import
+    from numcheck.extraction import extract_document  # lazy: quantulum3 is slow to import
 
     return extract_document(doc)
 
@@ -181,14 +184,7 @@ class DocumentPlan:
         time by a test). Only then may work move to other processes or come from a cache."""
         if self.extractor is not None or default_extractor is not _STOCK_EXTRACTOR:
             return False
-        for rule in self.rules:
-            cls = KINDS.get(rule.kind)
-            module = sys.modules.get(getattr(cls, "__module__", ""))
-            if cls is None or getattr(module, cls.__name__, None) is not cls:
-                return False
-            if not cls.__module__.startswith("numcheck."):
-                return False
-        return True
+        return portable_kinds(self.rules)
 
     def check(self, doc: Document) -> DocOutcome:
         """Extraction, then every rule of the plan, on ``doc``."""
@@ -206,6 +202,26 @@ class DocumentPlan:
                            partial(kinds[rule.kind].check, rule, ctx))
         return DocOutcome(tuple(ctx.claims), tuple(state.findings), tuple(state.problems),
                           complete)
+
+
+def portable_kinds(rules: Iterable[RuleSpec]) -> bool:
+    """True when every rule's kind is numcheck's own, importable in a fresh process."""
+    for rule in rules:
+        if is_builtin(rule):
+            continue
+        cls = KINDS.get(rule.kind)
+        if cls is None:
+            # Not imported yet: the selection was remembered (see _selection), and only
+            # numcheck's own kinds get there.
+            if rule.kind in _REMEMBERED_SCOPES:
+                continue
+            return False
+        module = sys.modules.get(getattr(cls, "__module__", ""))
+        if getattr(module, cls.__name__, None) is not cls:
+            return False
+        if not cls.__module__.startswith("numcheck."):
+            return False
+    return True
 
 
 Runner = Callable[[Iterable[Document], DocumentPlan], Iterator[tuple[Document, DocOutcome]]]
@@ -242,6 +258,17 @@ class _LazySentences(Sequence[Sentence]):
         return len(self._all())
 
 
+CorpusFindings = tuple[tuple[Finding, ...], tuple[Problem, ...]]
+
+
+class CorpusCache(Protocol):
+    """Remembers what corpus-scope rules found over exactly these documents (see
+    :meth:`numcheck.cache.ResultCache.corpus`)."""
+
+    def corpus(self, contexts: Sequence[DocumentContext], rules: Sequence[RuleSpec],
+               compute: Callable[[], CorpusFindings]) -> CorpusFindings: ...
+
+
 def split_rules(selection: RuleSelection) -> tuple[tuple[RuleSpec, ...], tuple[RuleSpec, ...]]:
     """(document-scope rules, corpus-scope rules) of a selection, in selection order."""
     doc_rules = tuple(r for r in selection.rules if _scope(r) == "document")
@@ -257,19 +284,20 @@ def run_documents(
     budget: Budget | None = None,
     runner: Runner | None = None,
     on_document: Callable[[Document], None] | None = None,
+    corpus_cache: CorpusCache | None = None,
 ) -> Run:
     """Check ``docs`` with ``rules`` (default: the shipped rules as their packs enable them).
 
     ``rules`` may be a :class:`RuleSelection` (from :func:`select_rules`, with configured levels)
     or plain specs, run exactly as given. ``extractor`` defaults to
-    :func:`numcheck.extract.extract_document`. ``runner`` decides where documents are checked
+    :func:`numcheck.extraction.extract_document`. ``runner`` decides where documents are checked
     (default: here, one after another); ``on_document`` is called as each one is done, in
-    input order (progress display).
+    input order (progress display); ``corpus_cache`` may answer for the corpus-scope rules
+    when exactly the same documents were checked with them before.
     """
     selection = _as_selection(rules)
     doc_rules, corpus_rules = split_rules(selection)
     plan = DocumentPlan(doc_rules, extractor, budget or Budget())
-    corpus_kinds = _instances(corpus_rules)
     state = _Collector()
     contexts: list[DocumentContext] = []
     seen: list[_Seen] = []
@@ -294,9 +322,22 @@ def run_documents(
         if on_document is not None:
             on_document(doc)
 
-    for rule in corpus_rules:
-        state.run_rule(f"rule {rule.code}", "<corpus>",
-                       partial(corpus_kinds[rule.kind].check_corpus, rule, contexts))
+    if corpus_rules:
+        def run_corpus_rules() -> CorpusFindings:
+            found = _Collector()
+            kinds = _instances(corpus_rules)
+            for rule in corpus_rules:
+                found.run_rule(f"rule {rule.code}", "<corpus>",
+                               partial(kinds[rule.kind].check_corpus, rule, contexts))
+            return tuple(found.findings), tuple(found.problems)
+
+        if corpus_cache is not None and plan.portable() and portable_kinds(corpus_rules):
+            corpus_findings, corpus_problems = corpus_cache.corpus(contexts, corpus_rules,
+                                                                   run_corpus_rules)
+        else:
+            corpus_findings, corpus_problems = run_corpus_rules()
+        state.findings.extend(corpus_findings)
+        state.problems.extend(corpus_problems)
 
     findings = _finish(state.findings, suppressions, selection)
     run = _assemble(findings, seen, held, state.problems)
@@ -306,8 +347,15 @@ def run_documents(
 def _scope(rule: RuleSpec) -> str:
     if is_builtin(rule):
         return "engine"
-    scope: str = getattr(KINDS[rule.kind], "scope", "document")
+    if rule.kind not in KINDS and rule.kind in _REMEMBERED_SCOPES:
+        return _REMEMBERED_SCOPES[rule.kind]  # kinds not imported: nothing needed them yet
+    scope: str = getattr(kinds_available()[rule.kind], "scope", "document")
     return scope
+
+
+# Scopes of the kinds of a remembered selection, so a run whose documents all come from the
+# results cache never imports the rule kinds (half a second: scipy behind the stats rules).
+_REMEMBERED_SCOPES: dict[str, str] = {}
 
 
 def _context(doc: Document, extract: Extractor, state: _Collector) -> DocumentContext:
@@ -315,7 +363,7 @@ def _context(doc: Document, extract: Extractor, state: _Collector) -> DocumentCo
     parts = sentences(doc.text)
     try:
         if extract is _STOCK_EXTRACTOR:
-            from numcheck.extract import extract_sentences
+            from numcheck.extraction import extract_sentences
 
             claims = tuple(extract_sentences(doc, parts))  # split once, not twice
         else:
@@ -420,16 +468,17 @@ def run_paths(
     extractor: Extractor | None = None,
     runner: Runner | None = None,
     on_document: Callable[[Document], None] | None = None,
+    corpus_cache: CorpusCache | None = None,
 ) -> Run:
     """Read ``paths`` (files, folders, ``-``) and check them as ``config`` says.
 
     Raises :class:`~numcheck.config.ConfigError` or
     :class:`~numcheck.rules.loader.PackError` for bad configuration or packs (before reading
-    any document); unreadable inputs become problems in the report. ``runner`` and
-    ``on_document`` are as in :func:`run_documents`.
+    any document); unreadable inputs become problems in the report. ``runner``,
+    ``on_document`` and ``corpus_cache`` are as in :func:`run_documents`.
     """
     config = config or Config()
-    selection = select_rules(load_rules(config.packs), config, select=select, ignore=ignore)
+    selection = _selection(config, select, ignore)
     problems: list[Problem] = []
     run = run_documents(
         _documents(paths, config.max_size, problems),
@@ -438,10 +487,65 @@ def run_paths(
         budget=Budget(config.time_budget),
         runner=runner,
         on_document=on_document,
+        corpus_cache=corpus_cache,
     )
     # Loading problems come first, in input order, then what the run itself reported.
     report = replace(run.report, problems=(*problems, *run.report.problems))
     return replace(run, report=report)
+
+
+def _selection(config: Config, select: Sequence[str] | None, ignore: Sequence[str]
+               ) -> RuleSelection:
+    """The rules of a run, remembered between runs (:mod:`numcheck.warm`).
+
+    Loading packs validates YAML against JSON Schemas and imports every rule kind; the result
+    depends only on the pack files, the configuration, the command line, the working folder
+    (rule sources are shown relative to it) and numcheck's code, which together are the key.
+    A selection that fails is never remembered: its error is raised again, with lines.
+    """
+    from numcheck import warm
+    from numcheck.cache import code_fingerprint
+    from numcheck.rules.loader import shipped_pack_paths
+
+    def build() -> RuleSelection:
+        return select_rules(load_rules(config.packs), config, select=select, ignore=ignore)
+
+    try:
+        packs = [(str(p), p.read_bytes()) for p in
+                 (*shipped_pack_paths(), *(Path(p) for p in config.packs))]
+        key = ("rules", code_fingerprint(), os.getcwd(), repr(config),
+               tuple(select) if select is not None else None, tuple(ignore),
+               hashlib.sha256(repr(packs).encode()).hexdigest())
+    except (OSError, ValueError):
+        return build()  # an unreadable pack: the loader reports it properly
+    stored = warm.read_blob("rules", key)
+    if isinstance(stored, _StoredSelection):
+        return stored.thaw()
+    selection = build()
+    if portable_kinds(selection.rules):  # never a kind a test registered at run time
+        scopes = {r.kind: _scope(r) for r in selection.rules if not is_builtin(r)}
+        warm.write_blob("rules", key, _StoredSelection.freeze(selection, scopes))
+    return selection
+
+
+@dataclass(frozen=True)
+class _StoredSelection:
+    """A selection as plain data (read-only mappings do not pickle) plus kind scopes."""
+
+    rules: tuple[RuleSpec, ...]
+    identifiers: frozenset[str]
+    level_overrides: dict[str, Any]
+    scopes: dict[str, str]
+
+    @classmethod
+    def freeze(cls, selection: RuleSelection, scopes: dict[str, str]) -> _StoredSelection:
+        rules = tuple(replace(r, params=dict(r.params)) for r in selection.rules)
+        return cls(rules, selection.identifiers, dict(selection.level_overrides), scopes)
+
+    def thaw(self) -> RuleSelection:
+        _REMEMBERED_SCOPES.update(self.scopes)
+        rules = tuple(replace(r, params=MappingProxyType(r.params)) for r in self.rules)
+        return RuleSelection(rules, self.identifiers, MappingProxyType(self.level_overrides))
 
 
 def check_paths(paths: Iterable[str], config: Config | None = None) -> Report:
