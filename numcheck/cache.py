@@ -29,15 +29,15 @@ import pickle
 import sqlite3
 import time
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from numcheck import warm
 from numcheck.documents import Document
-from numcheck.engine import DocOutcome, DocumentPlan
-from numcheck.rules.base import RuleSpec
+from numcheck.engine import CorpusFindings, DocOutcome, DocumentPlan
+from numcheck.rules.base import DocumentContext, RuleSpec
 
 __all__ = ["ResultCache", "code_fingerprint", "document_key", "rules_fingerprint"]
 
@@ -107,6 +107,29 @@ def document_key(doc: Document, plan_key: str) -> str:
     return digest.hexdigest()
 
 
+def _files_named(rules: Iterable[RuleSpec]) -> list[tuple[str, int, int]]:
+    """Size and modification time of every file a rule parameter names (an archive for
+    ``--against``, an edited subjects table): their contents are part of the answer."""
+    found = []
+    for rule in rules:
+        for value in rule.params.values():
+            if isinstance(value, str) and value and os.path.isfile(value):
+                stat = os.stat(value)
+                found.append((value, stat.st_size, stat.st_mtime_ns))
+    return found
+
+
+def corpus_key(contexts: Sequence[DocumentContext], rules: Sequence[RuleSpec]) -> str:
+    """Every document, in order (claims follow from documents and code), the corpus rules
+    and the files they read."""
+    digest = hashlib.sha256(
+        f"corpus|{code_fingerprint()}|{rules_fingerprint(rules)}".encode())
+    digest.update(repr(_files_named(rules)).encode())
+    for ctx in contexts:
+        digest.update(document_key(ctx.document, "").encode())
+    return digest.hexdigest()
+
+
 def cacheable(outcome: DocOutcome) -> bool:
     """Complete outcomes without problems: a failure may be transient (memory, a budget)."""
     return outcome.complete and not outcome.problems
@@ -126,6 +149,7 @@ class ResultCache:
         self._today = int(time.time() // _DAY)
         self.hits = 0
         self.misses = 0
+        self.corpus_hits = 0
 
     # ------------------------------------------------------------------ connection
 
@@ -139,6 +163,8 @@ class ResultCache:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")
                 db.execute("CREATE TABLE IF NOT EXISTS outcomes ("
+                           "key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)")
+                db.execute("CREATE TABLE IF NOT EXISTS corpus ("
                            "key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)")
                 db.execute("BEGIN")
                 self._db = db
@@ -171,39 +197,76 @@ class ResultCache:
     # ------------------------------------------------------------------ entries
 
     def get(self, key: str) -> DocOutcome | None:
-        db = self._connect()
-        if db is None:
-            return None
-        try:
-            row = db.execute("SELECT value, used FROM outcomes WHERE key = ?", (key,)).fetchone()
-        except sqlite3.DatabaseError:
-            self._fail()
-            return None
-        if row is None:
-            self.misses += 1
-            return None
-        try:
-            outcome = pickle.loads(row[0])
-        except Exception:
-            outcome = None
+        outcome = self._load("outcomes", key)
         if not isinstance(outcome, DocOutcome):
-            self._delete(key)  # damaged or from another schema: recompute
+            if outcome is not None:
+                self._delete("outcomes", key)  # from another schema: recompute
             self.misses += 1
             return None
-        if row[1] != self._today:
-            self._touch(key)
         self.hits += 1
         return outcome
 
     def put(self, key: str, outcome: DocOutcome) -> None:
-        if not cacheable(outcome):
+        if cacheable(outcome):
+            self._store("outcomes", key, outcome)
+
+    def corpus(self, contexts: Sequence[DocumentContext], rules: Sequence[RuleSpec],
+               compute: Callable[[], CorpusFindings]) -> CorpusFindings:
+        """What the corpus-scope ``rules`` find over ``contexts``: remembered, or computed
+        (and remembered when no rule failed)."""
+        try:
+            key = corpus_key(contexts, rules)
+        except OSError:
+            return compute()
+        stored = self._load("corpus", key)
+        if isinstance(stored, tuple) and len(stored) == 2:
+            found: CorpusFindings = stored
+            self.corpus_hits += 1
+            self.commit()
+            return found
+        result = compute()
+        if not result[1]:
+            self._store("corpus", key, result)
+        self.commit()  # this runs after the runner closed the cache for the documents
+        return result
+
+    def commit(self) -> None:
+        if self._db is None:
             return
+        try:
+            self._db.execute("COMMIT")
+            self._db.execute("BEGIN")
+        except sqlite3.DatabaseError:
+            self._fail()
+
+    def _load(self, table: str, key: str) -> Any:
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute(f"SELECT value, used FROM {table} WHERE key = ?",
+                             (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            self._fail()
+            return None
+        if row is None:
+            return None
+        try:
+            value = pickle.loads(row[0])
+        except Exception:
+            self._delete(table, key)  # damaged: a miss, and recomputed
+            return None
+        if row[1] != self._today:
+            self._touch(table, key)
+        return value
+
+    def _store(self, table: str, key: str, value: Any) -> None:
         db = self._connect()
         if db is None:
             return
         try:
-            blob = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-            db.execute("INSERT OR REPLACE INTO outcomes (key, value, used) VALUES (?, ?, ?)",
+            blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            db.execute(f"INSERT OR REPLACE INTO {table} (key, value, used) VALUES (?, ?, ?)",
                        (key, blob, self._today))
             self._written += 1
             if self._written % 500 == 0:
@@ -212,17 +275,17 @@ class ResultCache:
         except (sqlite3.DatabaseError, pickle.PicklingError):
             self._fail()
 
-    def _touch(self, key: str) -> None:
+    def _touch(self, table: str, key: str) -> None:
         try:
             assert self._db is not None
-            self._db.execute("UPDATE outcomes SET used = ? WHERE key = ?", (self._today, key))
+            self._db.execute(f"UPDATE {table} SET used = ? WHERE key = ?", (self._today, key))
         except sqlite3.DatabaseError:
             self._fail()
 
-    def _delete(self, key: str) -> None:
+    def _delete(self, table: str, key: str) -> None:
         try:
             assert self._db is not None
-            self._db.execute("DELETE FROM outcomes WHERE key = ?", (key,))
+            self._db.execute(f"DELETE FROM {table} WHERE key = ?", (key,))
         except sqlite3.DatabaseError:
             self._fail()
 
@@ -235,7 +298,8 @@ class ResultCache:
             db.execute("COMMIT")
             if self._written:
                 oldest = self._today - int(self.max_age // _DAY)
-                db.execute("DELETE FROM outcomes WHERE used < ?", (oldest,))
+                for table in ("outcomes", "corpus"):
+                    db.execute(f"DELETE FROM {table} WHERE used < ?", (oldest,))
             db.close()
         except sqlite3.DatabaseError:
             pass
