@@ -21,6 +21,7 @@ import typer
 from numcheck.cli import app
 
 if TYPE_CHECKING:
+    from numcheck.cache import ResultCache
     from numcheck.documents import Document
     from numcheck.engine import Runner
 
@@ -101,8 +102,10 @@ class ProgressBar:
 
 
 def build_runner(engine: str, jobs: int | None, scheduler: str | None, no_cache: bool,
-                 cache_dir: Path | None, claims_out: Path | None) -> Runner:
-    """Where documents are checked (``--engine``, ``--jobs``), behind the results cache."""
+                 cache_dir: Path | None, claims_out: Path | None
+                 ) -> tuple[Runner, ResultCache | None]:
+    """Where documents are checked (``--engine``, ``--jobs``), and the results cache in front
+    of it (None with ``--no-cache``), which also remembers corpus-scope findings."""
     from numcheck import warm
     from numcheck.cache import ResultCache
 
@@ -128,7 +131,7 @@ def build_runner(engine: str, jobs: int | None, scheduler: str | None, no_cache:
             runner = tee(runner, ClaimsParts(claims_out))
         except OSError as exc:
             _fail(f"{claims_out}: cannot write claims: {exc.strerror or exc}")
-    return runner
+    return runner, cache
 
 
 @app.command()
@@ -220,7 +223,7 @@ def check(
         _fail(f"unknown --engine {engine!r} (choose from {', '.join(ENGINES)})")
     if scheduler is not None and engine != "dask":
         _fail("--scheduler needs --engine dask")
-    runner = build_runner(engine, jobs, scheduler, no_cache, cache_dir, claims_out)
+    runner, cache = build_runner(engine, jobs, scheduler, no_cache, cache_dir, claims_out)
     progress = ProgressBar(paths or ["."]) if ProgressBar.wanted(quiet) else None
     try:
         settings = discover(config)
@@ -228,12 +231,14 @@ def check(
             settings = with_against(settings, against)
         run = run_paths(paths or ["."], settings, select=_split(select),
                         ignore=_split(ignore) or (), runner=runner,
-                        on_document=progress)
+                        on_document=progress, corpus_cache=cache)
     except (ConfigError, PackError, ArchiveError) as exc:
         _fail(str(exc))
     finally:
         if progress is not None:
             progress.close()
+        if cache is not None:
+            cache.close()
     report = run.report
 
     for problem in report.problems:
