@@ -167,3 +167,74 @@ def test_incomplete_or_failed_outcomes_are_not_stored(tmp_path: Path) -> None:
     with ResultCache(db) as store:
         assert store.get("fine") == DocOutcome((), (), ())
         assert store.get("cut-short") is None
+
+
+def check_all(paths: list[str], db: Path, config: Config | None = None
+              ) -> tuple[Run, ResultCache]:
+    store = ResultCache(db)
+    run = run_paths(paths, config or Config(), runner=LocalRunner(jobs=1, cache=store),
+                    corpus_cache=store)
+    return run, store
+
+
+def test_corpus_findings_are_remembered_for_the_same_documents(corpus: list[str],
+                                                               tmp_path: Path) -> None:
+    db = tmp_path / "results.sqlite"
+    first, cold = check_all(corpus, db)
+    second, warm = check_all(corpus, db)
+    assert (cold.corpus_hits, warm.corpus_hits) == (0, 1)
+    assert as_json(second) == as_json(first)
+    assert any(f.rule == "NC201" for f in second.report.findings)
+
+    troops = next(p for p in corpus if p.endswith("troops-b.md"))
+    Path(troops).write_text("---\ndate: 2019-10-15\n---\nSome 2,000 American soldiers are "
+                            "deployed in Syria, officials said.\n", encoding="utf-8")
+    third, changed = check_all(corpus, db)
+    assert changed.corpus_hits == 0
+    assert not any(f.rule == "NC201" for f in third.report.findings)
+    _, fewer = check_all(corpus[1:], db)  # the same documents, one fewer: another corpus
+    assert fewer.corpus_hits == 0
+
+
+def test_a_file_a_corpus_rule_reads_is_part_of_the_key(corpus: list[str],
+                                                       tmp_path: Path) -> None:
+    import numcheck
+
+    subjects = tmp_path / "subjects.txt"
+    shipped = Path(numcheck.__file__).parent / "subjects.txt"
+    subjects.write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    config = Config(rules=MappingProxyType(
+        {"NC201": RuleConfig(params={"subjects": str(subjects)})}))
+    db = tmp_path / "results.sqlite"
+    check_all(corpus, db, config)
+    _, same = check_all(corpus, db, config)
+    assert same.corpus_hits == 1
+    with subjects.open("a", encoding="utf-8") as handle:
+        handle.write("\n# an edit\n")
+    _, edited = check_all(corpus, db, config)
+    assert edited.corpus_hits == 0
+
+
+def test_a_recheck_from_the_cache_never_imports_the_rule_kinds(corpus: list[str],
+                                                               tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    probe = ("import sys, json\n"
+             "from numcheck.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(json.dumps(sorted(m for m in sys.modules if m.startswith("
+             "('numcheck.rules.kinds', 'scipy', 'pint', 'quantulum3')))), file=sys.stderr)\n")
+    env = {**os.environ, "NUMCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    outputs, modules = [], []
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", probe, "check", "--format", "json",
+                               "--jobs", "1", *corpus], capture_output=True, env=env,
+                              check=True)
+        outputs.append(done.stdout)
+        modules.append(json.loads(done.stderr.decode().strip().splitlines()[-1]))
+    assert outputs[0] == outputs[1]
+    assert "numcheck.rules.kinds" in modules[0]
+    assert modules[1] == []  # rules, findings and corpus findings all came from the caches
