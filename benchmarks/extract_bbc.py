@@ -32,7 +32,7 @@ def main() -> None:
     args = parser.parse_args()
     paths = articles(args.limit)
 
-    from numcheck.extract import extract_document
+    from numcheck.extraction import extract_document
     from numcheck.loading import read_path
 
     with warnings.catch_warnings():

@@ -68,7 +68,7 @@ _UNIT_NAMES = {
 
 def cqe_unit(unit: str | None, kind: str, quantity_of: str | None) -> str:
     """NewsQuant's name for a numcheck unit (or the counted noun for a count)."""
-    from numcheck.extract.context import singular
+    from numcheck.extraction.context import singular
 
     if kind == "age":
         return "year of age"
@@ -215,7 +215,7 @@ def main() -> None:
         # Load models outside the timing (numcheck loads quantulum3's unit dictionary only
         # when a sentence needs it: this one does).
         tagger("The 275 pound-feet engine revs at 3000 rpm.")
-        from numcheck.extract.quantulum import parse_units
+        from numcheck.extraction.quantulum import parse_units
 
         parse_units("warm-up: 5 km in 3 hours")
         started = time.perf_counter()

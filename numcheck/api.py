@@ -16,14 +16,14 @@ if TYPE_CHECKING:
 
 def extract(text: str, path: str = "<string>") -> list[Claim]:
     """Every claim in ``text`` (quantities and typed non-quantities), in text order."""
-    from numcheck.extract import extract_text
+    from numcheck.extraction import extract_text
 
     return extract_text(text, path)
 
 
 def claims_from_paths(paths: Iterable[str]) -> tuple[list[Claim], list[Problem]]:
     """Claims of every document under ``paths`` and the problems met reading them."""
-    from numcheck.extract import extract_document
+    from numcheck.extraction import extract_document
     from numcheck.loading import load
 
     claims: list[Claim] = []

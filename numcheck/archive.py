@@ -206,7 +206,7 @@ Extractor = Callable[[Document], Sequence[Claim]]
 
 
 def _default_extractor(doc: Document) -> Sequence[Claim]:
-    from numcheck.extract import extract_document
+    from numcheck.extraction import extract_document
 
     return extract_document(doc)
 

@@ -52,7 +52,7 @@ MIN_POOL_BYTES = int(os.environ.get("NUMCHECK_POOL_MIN_BYTES", "400000"))
 
 # What the forkserver imports once for every worker: the engine, extraction and every rule
 # kind (with scipy behind the statistics rules).
-_PRELOAD = ["numcheck.parallel", "numcheck.extract", "numcheck.rules.kinds"]
+_PRELOAD = ["numcheck.parallel", "numcheck.extraction", "numcheck.rules.kinds"]
 
 
 def default_jobs() -> int:

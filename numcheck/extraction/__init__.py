@@ -10,8 +10,8 @@ import re
 
 from numcheck.claims import Claim
 from numcheck.documents import Document
-from numcheck.extract.intervals import DEFAULT_TOLERANCE
-from numcheck.extract.mentions import Mention, analyse
+from numcheck.extraction.intervals import DEFAULT_TOLERANCE
+from numcheck.extraction.mentions import Mention, analyse
 from numcheck.segment import Sentence, sentences
 
 __all__ = ["extract_document", "extract_sentences", "extract_text", "might_hold_number"]

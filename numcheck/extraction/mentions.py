@@ -12,16 +12,16 @@ from dataclasses import dataclass, replace
 
 from numcheck import units
 from numcheck.claims import Bound
-from numcheck.extract import quantulum
-from numcheck.extract.context import (
+from numcheck.extraction import quantulum
+from numcheck.extraction.context import (
     bound_before,
     direction,
     quantity_of,
 )
-from numcheck.extract.intervals import DEFAULT_TOLERANCE, interval
-from numcheck.extract.numbers import NumberMatch, find_numbers
-from numcheck.extract.typed import classify, identifier_spans
-from numcheck.extract.units import UnitMatch, currency_before, kind_of, unit_after
+from numcheck.extraction.intervals import DEFAULT_TOLERANCE, interval
+from numcheck.extraction.numbers import NumberMatch, find_numbers
+from numcheck.extraction.typed import classify, identifier_spans
+from numcheck.extraction.units import UnitMatch, currency_before, kind_of, unit_after
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from numcheck import units, warm
-from numcheck.extract.context import STOPWORDS
+from numcheck.extraction.context import STOPWORDS
 
 
 @dataclass(frozen=True)

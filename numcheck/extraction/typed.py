@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from numcheck.extract.numbers import NumberMatch
+from numcheck.extraction.numbers import NumberMatch
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

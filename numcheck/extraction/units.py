@@ -1,7 +1,7 @@
 """Which unit follows (or precedes) a number: the news lexicon first, money in context.
 
 The lexicon (``units_news.txt``) covers what news text writes; quantulum3's larger dictionary
-is consulted only for words the lexicon does not know (see :mod:`numcheck.extract.quantulum`).
+is consulted only for words the lexicon does not know (see :mod:`numcheck.extraction.quantulum`).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def surface_key(written: str) -> str:
 
 @cache
 def _lexicon() -> Lexicon:
-    text = resources.files("numcheck.extract").joinpath("units_news.txt").read_text("utf-8")
+    text = resources.files("numcheck.extraction").joinpath("units_news.txt").read_text("utf-8")
     folded: dict[str, str] = {}
     exact: dict[str, str] = {}
     glued: dict[str, str] = {}

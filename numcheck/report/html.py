@@ -41,7 +41,7 @@ def inline_assets() -> str:
 
 
 def _claims(document: Document) -> Sequence[Claim]:
-    from numcheck.extract import extract_document  # lazy: quantulum3 is slow to import
+    from numcheck.extraction import extract_document  # lazy: quantulum3 is slow to import
 
     try:
         return extract_document(document)

@@ -270,6 +270,6 @@ class SecurityHeaders:
 
 def _warm_up() -> None:
     # quantulum3 and the unit registry load lazily (seconds); a first request should not pay.
-    from numcheck.extract import extract_text
+    from numcheck.extraction import extract_text
 
     extract_text("The reserve covers 25 square miles (40 square kilometres).")

@@ -142,7 +142,7 @@ class Checker:
         claims: dict[tuple[str, str | None], tuple[Claim, ...]] = {}
 
         def extract(doc: Document) -> Sequence[Claim]:
-            from numcheck.extract import extract_document
+            from numcheck.extraction import extract_document
 
             found = tuple(extract_document(doc))
             claims[doc_key(doc)] = found  # kept for underlining: extracted once, used twice

@@ -11,7 +11,7 @@ from typing import Any
 
 from numcheck.documents import Document
 from numcheck.engine import Run, run_documents
-from numcheck.extract import extract_document
+from numcheck.extraction import extract_document
 from numcheck.findings import Finding
 from numcheck.loading import read_path
 from numcheck.matching import DocRef, Item, items_of, parse_when, text_hash

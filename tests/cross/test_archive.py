@@ -18,7 +18,7 @@ from numcheck.archive import (
 )
 from numcheck.claims import Claim
 from numcheck.documents import Document
-from numcheck.extract import extract_document
+from numcheck.extraction import extract_document
 from tests.cross.helpers import PAIRS, documents, findings, items, pair_paths
 
 pytest.importorskip("duckdb")

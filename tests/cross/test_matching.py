@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from numcheck.extract import extract_text
+from numcheck.extraction import extract_text
 from numcheck.matching import (
     DocRef,
     Item,

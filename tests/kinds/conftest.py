@@ -11,7 +11,7 @@ import pytest
 
 import numcheck.rules.kinds  # noqa: F401  (registers the kinds)
 from numcheck.documents import Document
-from numcheck.extract import extract_sentences
+from numcheck.extraction import extract_sentences
 from numcheck.findings import Finding
 from numcheck.rules.base import KINDS, DocumentContext, RuleSpec
 from numcheck.rules.loader import with_defaults

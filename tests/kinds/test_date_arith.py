@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from numcheck.documents import Document
-from numcheck.extract import extract_sentences
+from numcheck.extraction import extract_sentences
 from numcheck.findings import Finding
 from numcheck.rules.base import KINDS, DocumentContext
 from numcheck.rules.kinds.date_arith import (

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from numcheck.claims import Interval
-from numcheck.extract import extract_text
+from numcheck.extraction import extract_text
 from numcheck.rules.kinds._pairing import (
     allowed,
     balanced_end,

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from numcheck.extract import extract_document
+from numcheck.extraction import extract_document
 from numcheck.loading import read_bytes
 
 docx = pytest.importorskip("docx", reason="python-docx is not installed: "

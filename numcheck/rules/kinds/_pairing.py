@@ -19,8 +19,8 @@ from itertools import groupby
 
 from numcheck import units
 from numcheck.claims import Claim, Interval
-from numcheck.extract.context import bound_before
-from numcheck.extract.intervals import DEFAULT_TOLERANCE, interval
+from numcheck.extraction.context import bound_before
+from numcheck.extraction.intervals import DEFAULT_TOLERANCE, interval
 
 # --------------------------------------------------------------------------- where
 

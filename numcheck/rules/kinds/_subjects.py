@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from numcheck.extract.context import STOPWORDS, singular
+from numcheck.extraction.context import STOPWORDS, singular
 
 # --------------------------------------------------------------------------- subjects
 
