@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,11 +26,12 @@ from types import MappingProxyType
 from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from numcheck.rules.base import KINDS, RuleDocs, RuleSpec
 from numcheck.rules.builtin import BUILTIN_KIND, BUILTIN_RULES
+from numcheck.safe_regex import UnsafePattern, is_safe
 
 JsonPath = tuple[str | int, ...]
 
@@ -155,10 +157,20 @@ def pack_schema() -> Mapping[str, Any]:
     return schema
 
 
+@cache
+def _format_checker() -> FormatChecker:
+    """The draft's format checks, with ``"format": "regex"`` also refusing patterns that could
+    hang a run (nested quantifiers, backreferences; see :mod:`numcheck.safe_regex`)."""
+    checker = FormatChecker()
+    checker.checkers = dict(Draft202012Validator.FORMAT_CHECKER.checkers)  # never the shared one
+    checker.checks("regex", raises=(re.error, UnsafePattern))(is_safe)
+    return checker
+
+
 def _validator(schema: Mapping[str, Any]) -> Draft202012Validator:
     # format_checker: a ``"format": "regex"`` in a kind's schema rejects patterns that do not
-    # compile, before any rule runs them.
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    # compile or are unsafe, before any rule runs them.
+    return Draft202012Validator(schema, format_checker=_format_checker())
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -192,6 +204,9 @@ def describe_error(error: ValidationError, base: JsonPath = ()) -> list[SchemaPr
         options = ", ".join(repr(o) for o in error.validator_value)
         hint = _did_you_mean(str(error.instance), [str(o) for o in error.validator_value])
         message = f"{error.instance!r} is not one of {options}{hint}"
+        return [SchemaProblem(path, False, path, message)]
+    if error.validator == "format" and isinstance(error.cause, UnsafePattern):
+        message = f"{error.instance!r} is refused: {error.cause}"
         return [SchemaProblem(path, False, path, message)]
     return [SchemaProblem(path, False, path, error.message)]
 

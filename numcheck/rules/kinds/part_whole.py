@@ -42,6 +42,7 @@ from numcheck.rules.kinds._pairing import (
     replace_number,
     sentence_groups,
 )
+from numcheck.safe_regex import SafePattern, any_of
 
 DEFAULT_COMPLETE = (
     r"[–—:]", r"\s-\s", r"made\s+up\s+of", r"compris(?:ing|ed|es|e)",
@@ -119,8 +120,10 @@ class Listing:
 
 
 @cache
-def _trigger_re(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+def _trigger_re(patterns: tuple[str, ...]) -> SafePattern:
+    # Triggers come from rule packs (user YAML): matched under a time limit, so a pattern that
+    # backtracks catastrophically stops this rule on one document instead of hanging the run.
+    return any_of(patterns, re.I)
 
 
 def _same_family(total: Claim, part: Claim) -> bool:
@@ -242,8 +245,8 @@ def _after_trigger(
     text: str,
     total: Claim,
     following: Claim,
-    complete_re: re.Pattern[str],
-    partial_re: re.Pattern[str],
+    complete_re: SafePattern,
+    partial_re: SafePattern,
 ) -> tuple[int, bool, str] | None:
     """ "four Americans – two ...", "30 people, including 12 ...": where the items start."""
     gap_end = following.start
