@@ -142,12 +142,19 @@ def _as_selection(rules: RuleSelection | Iterable[RuleSpec] | None) -> RuleSelec
 class DocOutcome:
     """What checking one document gave: its claims, the findings of the document-scope rules
     (before suppressions and level overrides, which the engine applies to the whole run) and
-    the problems met. ``complete`` is False when the time budget cut the rules short."""
+    the problems met. ``complete`` is False when the time budget cut the rules short.
+    ``quantities`` counts the claims that are quantities (the summary's number), so a report
+    from cached outcomes need not unpack the claims themselves."""
 
-    claims: tuple[Claim, ...]
+    claims: Sequence[Claim]
     findings: tuple[Finding, ...]
     problems: tuple[Problem, ...]
     complete: bool = True
+    quantities: int = -1
+
+    def __post_init__(self) -> None:
+        if self.quantities < 0:
+            object.__setattr__(self, "quantities", sum(1 for c in self.claims if c.is_quantity))
 
 
 @dataclass(frozen=True)
@@ -190,9 +197,10 @@ class DocumentPlan:
         """Extraction, then every rule of the plan, on ``doc``."""
         state = _Collector()
         expired = self.budget.start()
-        ctx = _context(doc, self.extractor or default_extractor, state)
+        ctx, complete = _context(doc, self.extractor or default_extractor, state, expired)
+        if not complete:  # the budget ran out during extraction (already reported)
+            return DocOutcome(tuple(ctx.claims), (), tuple(state.problems), False)
         kinds = self.kinds()
-        complete = True
         for rule in self.rules:
             if expired():
                 state.problems.append(_over_budget(doc, self.budget, rule))
@@ -310,7 +318,7 @@ def run_documents(
         state.findings.extend(outcome.findings)
         state.problems.extend(outcome.problems)
         seen.append(_Seen(doc.path, doc.meta.get("id"),
-                          sum(1 for c in outcome.claims if c.is_quantity)))
+                          outcome.quantities))
         if corpus_rules:
             contexts.append(DocumentContext(document=doc, sentences=_LazySentences(doc.text),
                                             claims=outcome.claims))
@@ -358,27 +366,38 @@ def _scope(rule: RuleSpec) -> str:
 _REMEMBERED_SCOPES: dict[str, str] = {}
 
 
-def _context(doc: Document, extract: Extractor, state: _Collector) -> DocumentContext:
+def _context(
+    doc: Document, extract: Extractor, state: _Collector, expired: Callable[[], bool]
+) -> tuple[DocumentContext, bool]:
+    """The document's context, and False when the time budget stopped extraction."""
     claims: Sequence[Claim] = ()
     parts = sentences(doc.text)
+    complete = True
     try:
         if extract is _STOCK_EXTRACTOR:
-            from numcheck.extraction import extract_sentences
+            from numcheck.extraction import extract_bounded
 
-            claims = tuple(extract_sentences(doc, parts))  # split once, not twice
+            # Split once, not twice. Bounded: a stage cannot be interrupted, so extraction
+            # itself caps what one sentence may cost and asks the budget between sentences.
+            extracted = extract_bounded(doc, parts, expired=expired)
+            claims = tuple(extracted.claims)
+            state.problems.extend(extracted.problems)
+            complete = extracted.complete
         else:
             claims = tuple(extract(doc))
     except Exception as exc:  # rules still run: some read sentences, not claims
         detail = f"{type(exc).__name__}: {exc}"
         message = f"claim extraction failed on {doc.path}: {detail}"
         state.problems.append(Problem(doc.path, message))
-    return DocumentContext(document=doc, sentences=parts, claims=claims)
+    return DocumentContext(document=doc, sentences=parts, claims=claims), complete
 
 
 def _over_budget(doc: Document, budget: Budget, rule: RuleSpec) -> Problem:
     message = (f"time budget of {budget.seconds:g} s per document used up; rules from "
                f"{rule.code} on were skipped (raise time-budget to check it fully)")
-    return Problem(doc.path, message, "warning")
+    # An error, not a warning: the document was not fully checked, and a CI run must not pass
+    # silently on it (exit 2, as for any other input that could not be checked).
+    return Problem(doc.path, message, "error")
 
 
 def _finish(
