@@ -165,8 +165,32 @@ def test_incomplete_or_failed_outcomes_are_not_stored(tmp_path: Path) -> None:
         store.put("fine", DocOutcome((), (), ()))
     assert rows(db) == 1
     with ResultCache(db) as store:
-        assert store.get("fine") == DocOutcome((), (), ())
+        fine = store.get("fine")
+        assert fine is not None and list(fine.claims) == [] and fine.complete
         assert store.get("cut-short") is None
+
+
+def test_claims_come_back_equal_and_damaged_claims_are_a_miss(corpus: list[str],
+                                                              tmp_path: Path) -> None:
+    import pickle
+
+    db = tmp_path / "results.sqlite"
+    from numcheck.api import claims_frame
+
+    check(corpus, db)
+    with sqlite3.connect(db) as conn:
+        keys = [k for (k,) in conn.execute("SELECT key FROM outcomes")]
+    with ResultCache(db) as store:
+        claims = [c for key in keys if (o := store.get(key)) is not None for c in o.claims]
+    assert len(claims) == len(claims_frame(corpus))
+    with sqlite3.connect(db) as conn:
+        for key, value in conn.execute("SELECT key, value FROM outcomes").fetchall():
+            *head, blob, crc = pickle.loads(value)
+            damaged = blob[:-1] + bytes([blob[-1] ^ 1])
+            conn.execute("UPDATE outcomes SET value = ? WHERE key = ?",
+                         (pickle.dumps((*head, damaged, crc)), key))
+    _, store = check(corpus, db)
+    assert store.hits == 0
 
 
 def check_all(paths: list[str], db: Path, config: Config | None = None
