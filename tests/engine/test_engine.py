@@ -107,7 +107,7 @@ def test_time_budget_skips_remaining_rules_and_keeps_findings() -> None:
     # start=0, deadline=7; checks before T101 (5: ok), T102 (10: out)
     assert [f.rule for f in report.findings] == ["T101"]
     (problem,) = report.problems
-    assert problem.severity == "warning"
+    assert problem.severity == "error"  # the document was not fully checked: exit 2
     assert "time budget of 7 s per document used up; rules from T102 on were skipped" in \
         problem.message
 
