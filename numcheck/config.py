@@ -12,7 +12,7 @@ Example::
     ignore = ["NC105"]
     fail-on = "warning"               # error | warning | info | never
     max-size = "20MB"                 # bytes (integer) or a size with KB/MB/GB
-    time-budget = 10                  # seconds per document
+    time-budget = 10                  # seconds per document (default 60; 0: no limit)
     packs = ["house-rules.yml"]       # extra rule packs, relative to this file
 
     [rules.NC101]                     # a code or a rule name
@@ -43,6 +43,10 @@ from numcheck.loading import DEFAULT_MAX_BYTES
 
 FailOn = Literal["error", "warning", "info", "never"]
 CONFIG_NAME = "numcheck.toml"
+#: Seconds one document may take unless configured: far above what an article needs (BBC
+#: articles take ~10 ms each), low enough that a pathological input stops with an error
+#: naming it instead of holding up a CI run.
+DEFAULT_TIME_BUDGET = 60.0
 
 _SELECTORS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 
@@ -60,7 +64,7 @@ SCHEMA: Mapping[str, Any] = {
                 {"type": "string", "pattern": r"(?i)^\s*\d+(\.\d+)?\s*(b|[kmg]i?b)?\s*$"},
             ]
         },
-        "time-budget": {"type": "number", "exclusiveMinimum": 0},
+        "time-budget": {"type": "number", "minimum": 0},
         "packs": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "rules": {
             "type": "object",
@@ -105,7 +109,7 @@ class Config:
     packs: tuple[str, ...] = ()
     fail_on: FailOn = "warning"
     max_size: int = DEFAULT_MAX_BYTES
-    time_budget: float | None = None
+    time_budget: float | None = DEFAULT_TIME_BUDGET  # None: no limit
 
 
 # --------------------------------------------------------------------------- finding the file
@@ -198,8 +202,13 @@ def parse_config(data: Mapping[str, Any], where: str, base: Path | None = None) 
         packs=packs,
         fail_on=cast("FailOn", data.get("fail-on", "warning")),
         max_size=parse_size(data.get("max-size", DEFAULT_MAX_BYTES)),
-        time_budget=float(data["time-budget"]) if "time-budget" in data else None,
+        time_budget=budget_seconds(data.get("time-budget", DEFAULT_TIME_BUDGET)),
     )
+
+
+def budget_seconds(value: float) -> float | None:
+    """A configured time budget: 0 means no limit (None)."""
+    return float(value) if value > 0 else None
 
 
 def _error_order(error: ValidationError) -> tuple[int, list[str]]:

@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
@@ -205,10 +206,17 @@ def check(
         typer.Option("--against", help="Also match against every claim in this archive "
                                        "(numcheck index) for cross-article findings (NC201)."),
     ] = None,
+    time_budget: Annotated[
+        float | None,
+        typer.Option("--time-budget", min=0, metavar="SECONDS",
+                     help="Seconds one document may take; the rest of its check is then "
+                          "skipped with an error naming it (exit 2). 0: no limit. Default: "
+                          "time-budget in the config, else 60."),
+    ] = None,
 ) -> None:
     """Find numbers that cannot all be true, and report them."""
     from numcheck.archive import ArchiveError, with_against
-    from numcheck.config import ConfigError, discover
+    from numcheck.config import ConfigError, budget_seconds, discover
     from numcheck.engine import run_paths
     from numcheck.report import FORMATS, OutputOptions, writer_for
     from numcheck.report.text import wants_color
@@ -227,6 +235,8 @@ def check(
     progress = ProgressBar(paths or ["."]) if ProgressBar.wanted(quiet) else None
     try:
         settings = discover(config)
+        if time_budget is not None:
+            settings = replace(settings, time_budget=budget_seconds(time_budget))
         if against is not None:
             settings = with_against(settings, against)
         run = run_paths(paths or ["."], settings, select=_split(select),
