@@ -6,10 +6,13 @@
 
 ``check``: checks 1×, 2×, 4× and 8× the BBC corpus together with rule NC201 only. Copy 0 is
 the corpus itself; every other copy varies about half of the numbers of each article
-(× 0.5–1.5) and gives each article a date in 2004–2005, so copies are revised versions of one
-another and match by subject: the matching has real work to do. Each scale runs in a fresh
-process; reported are wall time, the time of NC201 itself, and peak resident memory of the
-main process (the corpus rule holds every document) and of all processes together.
+(× 0.5–1.5) and gives each article a date in 2004–2005. With ``--copies versions`` (default)
+the copies are revised versions of the same stories, so every story gains a version at each
+doubling and matching has ever more work per story, until the per-document caps of NC201
+(``max_neighbours``, ``max_versions``) bind. With ``--copies stories`` the names in each copy
+are changed, so the corpus grows by new stories, as a real archive does. Each scale runs in a
+fresh process; reported are wall time, the time of NC201 itself, and peak resident memory of
+the main process (the corpus rule holds every document) and of all processes together.
 
 ``index``: writes that many articles (BBC copies, varied the same way) to a temporary folder
 and indexes them into a new archive with ``numcheck.archive.index``; reports time and peak
@@ -56,8 +59,24 @@ def vary(text: str, rng: random.Random) -> str:
     return _NUMBER.sub(one, text)
 
 
-def write_corpus(folder: Path, articles: int, seed: int = 7) -> int:
-    """``articles`` BBC articles (copies cycled, copy 0 unchanged) as dated Markdown files."""
+_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
+_SYLLABLES = ("ka", "lo", "mi", "ne", "su", "ra", "to", "vi", "de", "po")
+
+
+def new_story(text: str, copy: int) -> str:
+    """Turn an article into another story of the same shape: names after the first word of a
+    sentence get a copy-specific ending ("Pentagon" → "Pentagonkalo"), so places and named
+    things differ from every other copy while the numbers and syntax stay realistic."""
+    ending = "".join(_SYLLABLES[int(d)] for d in f"{copy:02d}")
+    return _NAME.sub(lambda m: m.group(0) + ending, text)
+
+
+def write_corpus(folder: Path, articles: int, mode: str = "versions", seed: int = 7) -> int:
+    """``articles`` BBC articles (copies cycled, copy 0 unchanged) as dated Markdown files.
+
+    ``versions``: every copy is a revised version of the same stories (numbers varied).
+    ``stories``: every copy is a set of new stories (numbers varied, names changed).
+    """
     sources = sorted(require("news/bbc").glob("*/*.txt"))
     texts = [p.read_bytes().decode("utf-8", "replace") for p in sources]
     rng = random.Random(seed)
@@ -72,6 +91,8 @@ def write_corpus(folder: Path, articles: int, seed: int = 7) -> int:
             day = rng.randrange(730)
             date = time.strftime("%Y-%m-%d", time.gmtime(1072915200 + day * 86400))
             body = text if copy == 0 else vary(text, rng)
+            if copy and mode == "stories":
+                body = new_story(body, copy)
             name = f"{source.parent.name}-{source.stem}.md"
             (target / name).write_text(f"---\ndate: {date}\n---\n\n{body}", "utf-8")
             written += 1
@@ -201,9 +222,12 @@ def main() -> None:
     check = sub.add_parser("check")
     check.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4, 8])
     check.add_argument("--jobs", type=int, default=2)
+    check.add_argument("--copies", choices=("versions", "stories"), default="versions",
+                       help="copies are revised versions of the same stories, or new stories")
     idx = sub.add_parser("index")
     idx.add_argument("--articles", type=int, default=100_000)
     idx.add_argument("--jobs", type=int, default=2)
+    idx.add_argument("--copies", choices=("versions", "stories"), default="stories")
     idx.add_argument("--db", type=Path, default=None, help="keep the archive here")
     against = sub.add_parser("against")
     against.add_argument("--db", type=Path, required=True)
@@ -228,7 +252,7 @@ def main() -> None:
               "peak all MB")
         for scale in args.scales:
             with tempfile.TemporaryDirectory(prefix="nc-scale-") as tmp:
-                write_corpus(Path(tmp), base * scale)
+                write_corpus(Path(tmp), base * scale, args.copies)
                 r = _child("check", tmp, str(args.jobs))
             print(f"{scale:>4}x  {int(r['documents']):>8}  {int(r['claims']):>7}  "
                   f"{r['seconds']:>7.1f}  {r['nc201_seconds']:>7.2f}  {int(r['findings']):>8}  "
@@ -237,7 +261,7 @@ def main() -> None:
     elif args.mode == "index":
         with tempfile.TemporaryDirectory(prefix="nc-index-") as tmp:
             started = time.perf_counter()
-            write_corpus(Path(tmp) / "corpus", args.articles)
+            write_corpus(Path(tmp) / "corpus", args.articles, args.copies)
             print(f"wrote {args.articles:,} articles in {time.perf_counter() - started:.0f} s",
                   flush=True)
             db = args.db or Path(tmp) / "archive.duckdb"

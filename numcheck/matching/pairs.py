@@ -90,9 +90,12 @@ class Pair:
     why: str
 
 
-def _chronological(item: Item) -> tuple[int, datetime, int]:
-    when = item.doc.when
-    return (0 if item.doc.archived else 1, when or datetime.min, item.doc.order)
+DocKey = tuple[str, str | None]
+
+
+def chronological(doc: DocRef) -> tuple[int, datetime, int]:
+    """Sort key: archived documents first, then by date (undated first), then input order."""
+    return (0 if doc.archived else 1, doc.when or datetime.min, doc.order)
 
 
 def _wanted(a: Item, b: Item) -> bool:
@@ -116,7 +119,7 @@ def subject_pairs(items: Iterable[Item], max_neighbours: int = 25) -> Iterator[P
                 blocks[key].append(item)
     seen: set[tuple[int, int]] = set()
     for key in sorted(blocks):
-        block = sorted(blocks[key], key=_chronological)
+        block = sorted(blocks[key], key=lambda i: chronological(i.doc))
         per_doc: dict[tuple[str, str | None], list[Item]] = {}
         for item in block:
             per_doc.setdefault(item.doc.key, []).append(item)

@@ -6,9 +6,10 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from difflib import SequenceMatcher
 
-from numcheck.matching.pairs import DocRef, Item, Pair
+from numcheck.matching.pairs import DocKey, DocRef, Item, Pair, chronological
 from numcheck.matching.subject import unit_class
 from numcheck.matching.words import WORD, tokens_of
 
@@ -85,30 +86,44 @@ def revision_pairs(
     min_words: int = 8,
     similarity: float = 0.85,
     max_documents: int = 25,
+    max_versions: int = 3,
 ) -> Iterator[Pair]:
     """Claims at the same place of the same sentence in two versions of one article.
 
     Two documents are versions of each other when they share at least one sentence with
     numbers word for word (sentences shared by more than ``max_documents`` documents are
-    boilerplate and ignored). Their other sentences are then aligned when they are at least
-    ``similarity`` alike with every number masked, and the numbers at the same places are
-    paired: "$1.8 billion (£9.4 million)" against "$1.8 billion (£94 million)".
+    boilerplate and ignored). Each document is aligned with at most ``max_versions`` earlier
+    versions, the nearest in time first (a change between versions shows between
+    neighbours, and the work stays linear however many versions a story has). Sentences are
+    aligned when they are at least ``similarity`` alike with every number masked, and the
+    numbers at the same places are paired: "$1.8 billion (£9.4 million)" against "$1.8
+    billion (£94 million)".
     """
     per_doc = _sentences(items, min_words)
-    by_hash: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    by_hash: dict[str, list[DocKey]] = defaultdict(list)
     for doc_key, sentences in per_doc.items():
-        for key in {s.key for s in sentences}:
-            by_hash[key].append(doc_key)
-    versions: set[tuple[tuple[str, str | None], tuple[str, str | None]]] = set()
+        for digest in {s.key for s in sentences}:
+            by_hash[digest].append(doc_key)
+    partners: dict[DocKey, set[DocKey]] = defaultdict(set)
     for doc_keys in by_hash.values():
         if 1 < len(doc_keys) <= max_documents:
-            ordered = sorted(doc_keys, key=lambda k: (k[0], k[1] or ""))
-            for i, first in enumerate(ordered):
-                for second in ordered[i + 1 :]:
-                    versions.add((first, second))
-    for first, second in sorted(versions, key=lambda p: (p[0][0], p[0][1] or "", p[1][0],
-                                                         p[1][1] or "")):
-        yield from _aligned(per_doc[first], per_doc[second], similarity)
+            for member in doc_keys:
+                partners[member].update(k for k in doc_keys if k != member)
+
+    def when(key: DocKey) -> tuple[int, datetime, int]:
+        return chronological(per_doc[key][0].doc)
+
+    for later in sorted(partners, key=when):
+        doc = per_doc[later][0].doc
+        earlier = sorted((k for k in partners[later] if when(k) < when(later)), key=when,
+                         reverse=True)
+        chosen = [k for k in earlier if _comparable(per_doc[k][0].doc, doc)][:max_versions]
+        for partner in reversed(chosen):
+            yield from _aligned(per_doc[partner], per_doc[later], similarity)
+
+
+def _comparable(a: DocRef, b: DocRef) -> bool:
+    return a.text_hash != b.text_hash and not (a.archived and b.archived)
 
 
 def _aligned(left: list[_Sentence], right: list[_Sentence], similarity: float

@@ -54,6 +54,7 @@ class Settings:
     undated: str = "same-time"
     max_neighbours: int = 25
     revisions: bool = True
+    max_versions: int = 3
     revision_similarity: float = 0.85
     min_sentence_words: int = 8
     against: str | None = None
@@ -69,6 +70,7 @@ class Settings:
             undated=str(rule.param("undated", defaults.undated)),
             max_neighbours=int(rule.param("max_neighbours", defaults.max_neighbours)),
             revisions=bool(rule.param("revisions", defaults.revisions)),
+            max_versions=int(rule.param("max_versions", defaults.max_versions)),
             revision_similarity=float(
                 rule.param("revision_similarity", defaults.revision_similarity)),
             min_sentence_words=int(rule.param("min_sentence_words",
@@ -272,7 +274,8 @@ def conflicts(items: Sequence[Item], settings: Settings) -> Iterator[Conflict]:
     if settings.revisions:
         revised = revision_pairs(items, min_words=settings.min_sentence_words,
                                  similarity=settings.revision_similarity,
-                                 max_documents=settings.max_neighbours)
+                                 max_documents=settings.max_neighbours,
+                                 max_versions=settings.max_versions)
         pairs = _chain(revised, pairs)
     reported: set[tuple[int, str]] = set()
     for pair in pairs:
@@ -337,6 +340,11 @@ class CrossArticleKind:
                 "description": "Also pair numbers at the same place of near-identical "
                                "sentences in two versions of one article.",
                 "type": "boolean", "default": True,
+            },
+            "max_versions": {
+                "description": "Each article is aligned with at most this many earlier "
+                               "versions of itself, the nearest in time first.",
+                "type": "integer", "minimum": 1, "default": 3,
             },
             "revision_similarity": {
                 "description": "How alike (0–1, numbers masked) two sentences of two versions "
