@@ -38,7 +38,8 @@ def interval(
     """The interval for ``value`` (or the range ``value``–``upper``) under ``bound``."""
     top = value if upper is None else upper
     half = step / 2
-    floor_at = 0.0 if value >= 0 else -math.inf
+    # Counts and amounts stop at 0; "below 0C" does not (value 0 must not give the empty [0, 0)).
+    floor_at = 0.0 if value > 0 else -math.inf
     if bound == "=":
         # Closed at the top when the half-step is lost below float precision (the 20-digit
         # "99999999999999999999"): [1e20, 1e20) would be empty and contradict itself.
@@ -59,6 +60,8 @@ def interval(
         result = Bounds(floor_at, top, True, False)
     else:  # "<="
         result = Bounds(floor_at, top, True, True)
-    if cap is not None and result.high > cap:
+    # The cap trims what rounding or a bound allows beyond it ("more than 99 per cent"); a value
+    # written above it ("101%") keeps its own interval rather than an inverted one.
+    if cap is not None and result.high > cap and result.low <= cap:
         result = Bounds(result.low, cap, result.low_closed, True)
     return result
