@@ -26,13 +26,14 @@ class Interval:
     high_closed: bool = False
 
     def overlaps(self, other: Interval) -> bool:
-        if self.low > other.high or other.low > self.high:
-            return False
-        if self.low == other.high:
-            return self.low_closed and other.high_closed
-        if other.low == self.high:
-            return other.low_closed and self.high_closed
-        return True
+        # The intersection runs from the larger low end to the smaller high end; an end shared
+        # by both is in it only if both close it. (Checking one touching end after the other
+        # made [0, 0) and (0, 0] overlap one way round and not the other.)
+        low, low_closed = _larger_low(self, other)
+        high, high_closed = _smaller_high(self, other)
+        if low < high:
+            return True
+        return low == high and low_closed and high_closed
 
     def contains(self, x: float) -> bool:
         above = x > self.low or (self.low_closed and x == self.low)
@@ -51,6 +52,18 @@ class Interval:
         lo = "−∞" if math.isinf(self.low) else fmt.format(self.low)
         hi = "∞" if math.isinf(self.high) else fmt.format(self.high)
         return f"{'[' if self.low_closed else '('}{lo}, {hi}{']' if self.high_closed else ')'}"
+
+
+def _larger_low(a: Interval, b: Interval) -> tuple[float, bool]:
+    if a.low == b.low:
+        return a.low, a.low_closed and b.low_closed
+    return (a.low, a.low_closed) if a.low > b.low else (b.low, b.low_closed)
+
+
+def _smaller_high(a: Interval, b: Interval) -> tuple[float, bool]:
+    if a.high == b.high:
+        return a.high, a.high_closed and b.high_closed
+    return (a.high, a.high_closed) if a.high < b.high else (b.high, b.high_closed)
 
 
 @dataclass(frozen=True)
