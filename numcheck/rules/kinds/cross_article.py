@@ -117,7 +117,8 @@ def _ordered(a: DocRef, b: DocRef) -> bool:
 
 
 def _later_first(pair: Pair) -> tuple[Item, Item]:
-    """(later, earlier): by date when both are dated, else the one checked now / read last."""
+    """(later, earlier): by date when both are dated, else the one checked now (not from the
+    archive), else the one last in path order."""
     a, b = pair.a, pair.b
     if _ordered(a.doc, b.doc):
         assert a.doc.when is not None and b.doc.when is not None
@@ -261,6 +262,11 @@ def finding(rule: RuleSpec, conflict: Conflict) -> Finding:
                    explanation=explanation, suggestion=None, doc_id=first.doc_id)
 
 
+def _reading_order(ctx: DocumentContext) -> tuple[str, str, str]:
+    doc = ctx.document
+    return doc.path, doc.meta.get("id") or "", doc.text
+
+
 def doc_ref(ctx: DocumentContext, order: int) -> DocRef:
     when, timed = parse_when(ctx.document.meta.get("date"))
     return DocRef(path=ctx.document.path, doc_id=ctx.document.meta.get("id"),
@@ -374,7 +380,9 @@ class CrossArticleKind:
         settings = Settings.of(rule)
         table = load_table(settings.subjects)
         items: list[Item] = []
-        for order, ctx in enumerate(contexts):
+        # Read in path order, not input order: which of two undated articles counts as the
+        # later one (and so carries the finding) must not depend on the order of the inputs.
+        for order, ctx in enumerate(sorted(contexts, key=_reading_order)):
             items.extend(items_of(doc_ref(ctx, order), ctx.claims, table, ctx.document.text))
         if settings.against:
             from numcheck.archive import related_items
