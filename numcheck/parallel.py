@@ -16,8 +16,8 @@ forked while another thread holds a lock (logging, stdio, an SQLite connection) 
 Python 3.12 warns about it and 3.14 stopped making it the default. The forkserver is a clean
 single-threaded process that imports numcheck, its rule kinds and their libraries once
 (``set_forkserver_preload``) and forks each worker from itself, so workers start in
-milliseconds with those modules shared copy-on-write. It is started early (:meth:`prestart`)
-so that its imports overlap the parent's own loading.
+milliseconds with those modules shared copy-on-write. A worker ends itself if the process
+that started the pool disappears without shutting it down.
 
 The pool is only worth its start-up when there is enough work: misses are held back until
 ``min_pool_bytes`` of text are waiting (then the pool starts and takes them all) or the input
@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -43,7 +45,7 @@ from numcheck.engine import DocOutcome, DocumentPlan, Runner
 
 __all__ = [
     "Handle", "PackedDocument", "default_jobs", "failed_outcome", "local_runner", "ordered", "pack",
-    "prestart", "unpack",
+    "unpack",
 ]
 
 #: Below this much waiting text a pool costs more than it saves (about 1 s of one core);
@@ -148,11 +150,26 @@ def unpack(packed: PackedDocument) -> Document:
 _PLAN: DocumentPlan | None = None
 
 
-def _initialise(plan: DocumentPlan, cache_root: str | None, warm_on: bool | None) -> None:
+def _initialise(plan: DocumentPlan, cache_root: str | None, warm_on: bool | None,
+                parent: int) -> None:
     global _PLAN
     warm.configure(cache_root, on=warm_on)
     _PLAN = plan
+    threading.Thread(target=_watch, args=(parent,), daemon=True).start()
     plan.kinds()  # build the rule kinds once per worker
+
+
+def _watch(parent: int) -> None:
+    """End this worker when the process that started the pool is gone (killed, or ended
+    without shutting the pool down): an idle worker would otherwise wait for work forever."""
+    while True:
+        time.sleep(2)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(3)
+        except OSError:
+            pass
 
 
 def _work(packed: PackedDocument) -> DocOutcome:
@@ -173,15 +190,6 @@ def _context() -> Any:
         ctx.set_forkserver_preload(_PRELOAD)
         return ctx
     return multiprocessing.get_context("spawn")
-
-
-def prestart() -> None:
-    """Start the forkserver now, so its imports overlap the parent's work (no-op elsewhere)."""
-    ctx = _context()
-    if ctx.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
 
 
 class LocalExecutor:
@@ -236,7 +244,7 @@ class LocalExecutor:
             max_workers=self.jobs,
             mp_context=_context(),
             initializer=_initialise,
-            initargs=(self.plan, self.cache_root, warm.enabled()),
+            initargs=(self.plan, self.cache_root, warm.enabled(), os.getpid()),
         )
         waiting, self.waiting = self.waiting, []
         for doc, future in waiting:

@@ -104,3 +104,48 @@ def test_cli_jobs_one_and_two_print_the_same_bytes(corpus: list[str], tmp_path: 
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
     assert b'"NC201"' in outputs[0]
+
+
+_ABANDON = """
+import os, sys, time
+from numcheck.config import Config
+from numcheck.documents import Document
+from numcheck.engine import run_documents
+from numcheck.parallel import LocalRunner
+
+def docs():
+    for i in range(4):
+        yield Document.from_text(f"It rose {i}% to 5 km.", f"d{i}.md")
+    print("ready", flush=True)
+    time.sleep(600)  # the input stalls; the pool is up and idle
+
+if __name__ == "__main__":
+    run_documents(docs(), runner=LocalRunner(jobs=2, min_pool_bytes=0))
+"""
+
+
+def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    psutil = __import__("pytest").importorskip("psutil")
+    script = tmp_path / "abandon.py"
+    script.write_text(_ABANDON, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE)
+    try:
+        assert parent.stdout is not None and parent.stdout.readline().strip() == b"ready"
+        deadline = time.monotonic() + 30
+        workers: list[psutil.Process] = []
+        while time.monotonic() < deadline and len(workers) < 2:
+            tree = psutil.Process(parent.pid).children(recursive=True)
+            workers = [p for p in tree if "forkserver" in " ".join(p.cmdline())
+                       and p.ppid() != parent.pid]
+            time.sleep(0.2)
+        assert len(workers) == 2
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert alive == []
