@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 from numcheck.claims import Claim
 from numcheck.config import Config
@@ -130,14 +131,16 @@ def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path: Path
     import sys
     import time
 
-    psutil = __import__("pytest").importorskip("psutil")
+    import pytest
+
+    psutil = pytest.importorskip("psutil")
     script = tmp_path / "abandon.py"
     script.write_text(_ABANDON, encoding="utf-8")
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE)
     try:
         assert parent.stdout is not None and parent.stdout.readline().strip() == b"ready"
         deadline = time.monotonic() + 30
-        workers: list[psutil.Process] = []
+        workers: list[Any] = []
         while time.monotonic() < deadline and len(workers) < 2:
             tree = psutil.Process(parent.pid).children(recursive=True)
             workers = [p for p in tree if "forkserver" in " ".join(p.cmdline())
