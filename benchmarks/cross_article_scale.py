@@ -11,8 +11,9 @@ the copies are revised versions of the same stories, so every story gains a vers
 doubling and matching has ever more work per story, until the per-document caps of NC201
 (``max_neighbours``, ``max_versions``) bind. With ``--copies stories`` the names in each copy
 are changed, so the corpus grows by new stories, as a real archive does. Each scale runs in a
-fresh process; reported are wall time, the time of NC201 itself, and peak resident memory of
-the main process (the corpus rule holds every document) and of all processes together.
+fresh process; reported are wall time, the time of NC201 itself (best of three), and peak
+resident memory of the main process (the corpus rule holds every document) and of all
+processes together.
 
 ``index``: writes that many articles (BBC copies, varied the same way) to a temporary folder
 and indexes them into a new archive with ``numcheck.archive.index``; reports time and peak
@@ -143,13 +144,15 @@ def child_check(folder: str, jobs: int) -> None:
     from numcheck.parallel import local_runner
     from numcheck.rules.kinds.cross_article import CrossArticleKind
 
-    spent = [0.0]
+    spent: list[float] = []
+    seen: list[object] = []
     real = CrossArticleKind.check_corpus
 
     def timed(self: CrossArticleKind, rule, contexts):  # type: ignore[no-untyped-def]
         started = time.perf_counter()
         found = list(real(self, rule, contexts))
-        spent[0] += time.perf_counter() - started
+        spent.append(time.perf_counter() - started)
+        seen.extend([self, rule, contexts])
         return iter(found)
 
     CrossArticleKind.check_corpus = timed  # type: ignore[method-assign]
@@ -158,9 +161,14 @@ def child_check(folder: str, jobs: int) -> None:
     run = run_paths([folder], Config(select=("NC201",)), runner=local_runner(jobs, None))
     wall = time.perf_counter() - started
     own, tree = sampler.finish()
+    # The machine is shared: NC201 alone is timed twice more on the same contexts, best kept.
+    for _ in range(2):
+        started = time.perf_counter()
+        list(real(*seen))  # type: ignore[arg-type]
+        spent.append(time.perf_counter() - started)
     claims = sum(d.claims for d in run.report.documents)
     print(json.dumps({"documents": len(run.report.documents), "claims": claims,
-                      "seconds": wall, "nc201_seconds": spent[0],
+                      "seconds": wall, "nc201_seconds": min(spent),
                       "findings": len(run.report.findings), "problems": len(run.report.problems),
                       "peak_main_mb": own, "peak_tree_mb": tree}))
 
