@@ -205,13 +205,42 @@ class Conversion:
     def converted(self) -> Interval:
         return self.first.allowed.scaled(self.factor, self.offset)
 
+    @property
+    def restates_a_bound(self) -> bool:
+        """ "fewer than 5 km², or less than 2 sq mi": the same limit written in two units."""
+        return _side(self.first.claim.bound) is not None and (
+            _side(self.first.claim.bound) == _side(self.second.claim.bound)
+        )
+
+    def compared(self) -> tuple[Interval, Interval]:
+        """The two intervals that must overlap for the restatement to hold.
+
+        A bound restated in another unit restates its *limit*: the limits, each read with the
+        rounding of its digits, must agree ("less than 1 square mile" is not "fewer than 5 km²",
+        although both allow 0.5 sq mi). Otherwise the values the words allow are compared.
+        """
+        if self.restates_a_bound:
+            return _limit(self.first), _limit(self.second)
+        return self.first.allowed, self.second.allowed
+
     def holds(self, slack: float) -> bool:
         """True when some reading of the units lets both statements be true."""
+        first, second = self.compared()
         for factor, offset in ((self.factor, self.offset), *self.others):
-            target = widen(self.first.allowed.scaled(factor, offset), slack)
-            if target.overlaps(self.second.allowed):
+            target = widen(first.scaled(factor, offset), slack)
+            if target.overlaps(second):
                 return True
         return False
+
+
+def _side(bound: str) -> str | None:
+    return {"<": "below", "<=": "below", ">": "above", ">=": "above"}.get(bound)
+
+
+def _limit(m: Measure) -> Interval:
+    """The limit of a bound ("fewer than 5") read as the rounded number it is written as."""
+    step = _step(m.claim) or m.claim.step
+    return Interval(m.value - step / 2, m.value + step / 2, True, step == 0)
 
 
 def pairs(ctx: DocumentContext) -> Iterator[Conversion]:
@@ -259,7 +288,7 @@ def _suggest(c: Conversion, document: str, slack: float) -> str | None:
     how = {"<": "up", "<=": "up", ">": "down", ">=": "down"}.get(second.bound, "nearest")
     written = literal_step(second)
     target = widen(c.converted, slack)
-    for significant in range(_figures(second), 7):
+    for significant in range(_figures(second, 1 if c.restates_a_bound else 2), 7):
         step = digit_step(exact, significant)
         if units.is_temperature(second.unit):
             step = min(written, 1.0)
@@ -267,18 +296,39 @@ def _suggest(c: Conversion, document: str, slack: float) -> str | None:
         if _interval_like(second, candidate, step).overlaps(target) or significant == 6:
             new = number_text(candidate, step, thousands="," in second.text or candidate >= 10_000)
             end = balanced_end(document, c.first.start, second.end)
-            return (document[c.first.start : second.start]
-                    + replace_number(second.text, new) + document[second.end : end])
+            rewritten = _agree(replace_number(second.text, new), second.value, candidate)
+            return document[c.first.start : second.start] + rewritten + document[second.end : end]
     return None
 
 
-def _figures(claim: Claim) -> int:
+def _figures(claim: Claim, at_least: int = 2) -> int:
     """Significant figures to suggest: as precise as the writer was, and at least two
-    ("40" → "65", "1.68" → "1.88")."""
+    ("40" → "65", "1.68" → "1.88"); a limit keeps the writer's own figures ("less than 2")."""
     if not claim.value or claim.step <= 0:
-        return 2
+        return at_least
     magnitude = math.floor(math.log10(abs(claim.value)))
-    return max(2, 1 + magnitude - math.floor(math.log10(claim.step)))
+    return max(at_least, 1 + magnitude - math.floor(math.log10(claim.step)))
+
+
+_SINGULAR_UNIT = re.compile(r"(\s+(?:square\s+|cubic\s+)?)([a-z]+)\b(?!s\b)")
+
+
+def _agree(text: str, old_value: float, new_value: float) -> str:
+    """ "1 square mile" → "2 square miles": the unit word agrees with the new number."""
+    if old_value != 1 or new_value == 1:
+        return text
+    number = _DIGIT_RUN.search(text)
+    if number is None:
+        return text
+    m = _SINGULAR_UNIT.match(text, number.end())
+    if m is None:
+        return text
+    word = m.group(2)
+    plural = {"foot": "feet", "inch": "inches"}.get(word, word + "s")
+    return text[: m.start(2)] + plural + text[m.end(2) :]
+
+
+_DIGIT_RUN = re.compile(r"\d[\d,.]*")
 
 
 def _interval_like(template: Claim, value: float, step: float) -> Interval:
@@ -358,13 +408,22 @@ class ConversionKind:
             "stated": bound_phrase(b.claim) + with_unit(second_value, unit_b),
             "unit": label(unit_b),
         }
-        explanation = (
+        if c.restates_a_bound:
+            limit_a, limit_b = c.compared()
+            explanation = (
+                f"the same limit in two units: {with_unit(fmt(a.value), a.unit)} "
+                f"({describe(limit_a)} by rounding) {_explain_factor(c)} = "
+                f"{with_unit(describe(limit_a.scaled(c.factor, c.offset), 3), unit_b)}; the text "
+                f"says {fields['stated']} ({describe(limit_b)} by rounding)"
+            )
+        else:
+            explanation = (
             f"{bound_phrase(a.claim)}{with_unit(fmt(a.value), a.unit)} {_explain_factor(c)}"
             f" = {bound_phrase(a.claim)}{with_unit(fmt(c.apply(a.value)), unit_b)}"
             f" ({describe(c.converted)} allowing for rounding); the text says "
             f"{fields['stated']} ({describe(b.allowed)} allowed"
             f"{' by rounding' if b.claim.bound == '=' else ''})"
-        )
+            )
         evidence = [
             ctx.span_evidence(a.start, a.end) if a.start != a.claim.start or a.end != a.claim.end
             else ctx.evidence(a.claim),
