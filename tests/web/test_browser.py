@@ -120,12 +120,7 @@ _MARKED_RANGES = """([doc, n]) => {
 
 SEED_EDITS = [
     pytest.param("less than 2 square miles", "less than 1 square mile", "NC101",
-                 id="conversion-1-square-mile",
-                 marks=pytest.mark.xfail(
-                     strict=True,
-                     reason="NC101 does not yet compare restated bounds: 'fewer than 5 square "
-                            "kilometers … or less than 1 square mile' (1.93 sq mi) is not "
-                            "flagged; remove this mark when it is")),
+                 id="conversion-1-square-mile"),
     pytest.param("killed four Americans", "killed five Americans", "NC102",
                  id="parts-five-americans"),
 ]
