@@ -9,7 +9,7 @@ An outcome (claims, findings of the document-scope rules, problems) is a pure fu
 
 The key is a SHA-256 over all three, so a changed document, a changed rule configuration or a
 new numcheck (even an edited source file in a checkout) simply misses; nothing is ever
-invalidated by hand. Outcomes cut short by the time budget, or with problems, are not stored.
+invalidated by hand. Outcomes cut short by the time budget, or with errors, are not stored.
 
 Storage is one SQLite file in the user cache directory (``--cache-dir``; ``--no-cache`` skips
 it). Only the parent process reads and writes it. A damaged database is moved aside and
@@ -133,8 +133,9 @@ def corpus_key(contexts: Sequence[DocumentContext], rules: Sequence[RuleSpec]) -
 
 
 def cacheable(outcome: DocOutcome) -> bool:
-    """Complete outcomes without problems: a failure may be transient (memory, a budget)."""
-    return outcome.complete and not outcome.problems
+    """Complete outcomes without errors: a failure may be transient (memory, a budget), while
+    a warning (a long sentence read in pieces) follows from the text and is kept with it."""
+    return outcome.complete and not any(p.severity == "error" for p in outcome.problems)
 
 
 class _LazyClaims(Sequence[Claim]):

@@ -163,7 +163,8 @@ def test_incomplete_or_failed_outcomes_are_not_stored(tmp_path: Path) -> None:
         store.put("cut-short", DocOutcome((), (), (), complete=False))
         store.put("failed", DocOutcome((), (), (Problem("a.md", "rule failed"),)))
         store.put("fine", DocOutcome((), (), ()))
-    assert rows(db) == 1
+        store.put("noted", DocOutcome((), (), (Problem("a.md", "read in pieces", "warning"),)))
+    assert rows(db) == 2
     with ResultCache(db) as store:
         fine = store.get("fine")
         assert fine is not None and list(fine.claims) == [] and fine.complete
