@@ -36,7 +36,7 @@ def registry() -> Any:
 
 
 @cache
-def _definitions_key() -> tuple[object, ...]:
+def definitions_key() -> tuple[object, ...]:
     # What the answers depend on: pint, the project definitions, and this module's code.
     definitions = resources.files("numcheck").joinpath("units_en.txt").read_bytes()
     code = Path(__file__).read_bytes()
@@ -45,7 +45,7 @@ def _definitions_key() -> tuple[object, ...]:
 
 
 def _remembered(question: tuple[str, ...], compute: Callable[[], T]) -> T:
-    result: T = warm.memo("pint", _definitions_key()).lookup(question, compute)
+    result: T = warm.memo("pint", definitions_key()).lookup(question, compute)
     return result
 
 

@@ -9,9 +9,11 @@ from quantulum3's own common-words list or numcheck's stop words, and pint can n
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from numcheck import units, warm
@@ -72,6 +74,19 @@ def pint_unit(name: str) -> str | None:
     """pint's canonical name for a quantulum3 unit name, or None."""
     if name in ("dimensionless", "unk", ""):
         return None
+    # Remembered between runs, "pint cannot name it" included: a name pint refuses would
+    # otherwise build the registry (0.5-1 s) in every run that meets it.
+    found: str | None = warm.memo("quantulum3-pint", _pint_key()).lookup(
+        name, lambda: _pint_unit(name))
+    return found
+
+
+@cache
+def _pint_key() -> tuple[object, ...]:
+    return (*units.definitions_key(), hashlib.sha256(Path(__file__).read_bytes()).hexdigest())
+
+
+def _pint_unit(name: str) -> str | None:
     expression = name
     for pattern, repl in _NAME_FIXES:
         expression = pattern.sub(repl, expression)
