@@ -86,6 +86,15 @@ def test_api_refuses_a_body_over_the_limit_without_parsing_it(client: TestClient
     assert client.get("/healthz").json() == {"status": "ok"}
 
 
+def test_a_20_mb_pasted_form_gets_the_page_with_the_reason(client: TestClient) -> None:
+    response = client.post("/check", data={"text": "x" * (20 * MB), "title": "Big"})
+    assert response.status_code == 413
+    assert response.headers["content-type"].startswith("text/html")
+    assert "Not checked." in response.text
+    assert "too large: 20.0 MB, the limit is 8 MB" in response.text
+    assert client.post("/check", data={"text": FOREST}).status_code == 200
+
+
 def test_streamed_body_without_length_is_counted() -> None:
     limits = Limits(max_body_bytes=1000)
     payload = json.dumps({"text": "x" * 5000}).encode()
