@@ -379,10 +379,11 @@ def index(
                     yield path, data
 
         batch: list[FileRows] = []
+        archived = set(known)  # files whose old rows a new version must replace
 
         def flush() -> None:
             if batch:
-                _write(con, batch, set(known))
+                _write(con, batch, archived)
                 for rows in batch:
                     counts["indexed"] += 1
                     counts["documents"] += len(rows.documents)
