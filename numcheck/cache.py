@@ -41,7 +41,10 @@ from numcheck.documents import Document
 from numcheck.engine import CorpusFindings, DocOutcome, DocumentPlan
 from numcheck.rules.base import DocumentContext, RuleSpec
 
-__all__ = ["ResultCache", "code_fingerprint", "document_key", "rules_fingerprint"]
+__all__ = [
+    "LazyClaims", "ResultCache", "code_fingerprint", "document_key", "freeze", "rules_fingerprint",
+    "thaw",
+]
 
 SCHEMA = 2
 _DAY = 86400.0
@@ -138,10 +141,11 @@ def cacheable(outcome: DocOutcome) -> bool:
     return outcome.complete and not any(p.severity == "error" for p in outcome.problems)
 
 
-class _LazyClaims(Sequence[Claim]):
-    """A cached document's claims, unpickled only if something reads them: a report needs
-    only their number, and corpus rules read them only when their own findings are not
-    cached either. Unpickling 60,000 claims is a third of a cached re-check otherwise."""
+class LazyClaims(Sequence[Claim]):
+    """A document's claims as pickled bytes, unpickled only if something reads them: a
+    report needs only their number, and corpus rules read them only when their own findings
+    are not cached either. Unpickling 60,000 claims is a third of a cached re-check, and most
+    of what a parent process does for its workers, otherwise."""
 
     def __init__(self, blob: bytes) -> None:
         self._blob: bytes | None = blob
@@ -167,19 +171,21 @@ class _LazyClaims(Sequence[Claim]):
         return tuple, (self._all(),)
 
 
-def _freeze(outcome: DocOutcome) -> tuple[Any, ...]:
+def freeze(outcome: DocOutcome) -> tuple[Any, ...]:
+    """An outcome as plain data with its claims pickled apart (stored, or sent by workers)."""
     claims = pickle.dumps(tuple(outcome.claims), protocol=pickle.HIGHEST_PROTOCOL)
     return (SCHEMA, outcome.findings, outcome.problems, outcome.complete, outcome.quantities,
             claims, zlib.crc32(claims))
 
 
-def _thaw(stored: Any) -> DocOutcome | None:
+def thaw(stored: Any) -> DocOutcome | None:
+    """The outcome :func:`freeze` made, its claims still packed; None if damaged."""
     if not (isinstance(stored, tuple) and len(stored) == 7 and stored[0] == SCHEMA):
         return None
     _, findings, problems, complete, quantities, claims, crc = stored
     if not isinstance(claims, bytes) or zlib.crc32(claims) != crc:
         return None  # the claims are read later: check now that they are intact
-    return DocOutcome(_LazyClaims(claims), findings, problems, complete, quantities)
+    return DocOutcome(LazyClaims(claims), findings, problems, complete, quantities)
 
 
 class ResultCache:
@@ -245,7 +251,7 @@ class ResultCache:
 
     def get(self, key: str) -> DocOutcome | None:
         stored = self._load("outcomes", key)
-        outcome = _thaw(stored) if stored is not None else None
+        outcome = thaw(stored) if stored is not None else None
         if outcome is None:
             if stored is not None:
                 self._delete("outcomes", key)  # from another schema: recompute
@@ -256,7 +262,7 @@ class ResultCache:
 
     def put(self, key: str, outcome: DocOutcome) -> None:
         if cacheable(outcome):
-            self._store("outcomes", key, _freeze(outcome))
+            self._store("outcomes", key, freeze(outcome))
 
     def corpus(self, contexts: Sequence[DocumentContext], rules: Sequence[RuleSpec],
                compute: Callable[[], CorpusFindings]) -> CorpusFindings:

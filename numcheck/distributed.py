@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from numcheck import warm
-from numcheck.cache import ResultCache
+from numcheck.cache import ResultCache, freeze, thaw
 from numcheck.documents import Document
 from numcheck.engine import DocOutcome, DocumentPlan, serial_runner
 from numcheck.parallel import (
@@ -41,10 +41,11 @@ __all__ = ["DaskRunner", "check_batch"]
 BATCH_SIZE = 16
 
 
-def check_batch(plan: DocumentPlan, packed: list[PackedDocument]) -> list[DocOutcome]:
-    """Runs on a worker: check a batch of documents with the (scattered) plan."""
+def check_batch(plan: DocumentPlan, packed: list[PackedDocument]) -> list[tuple[Any, ...]]:
+    """Runs on a worker: check a batch of documents with the (scattered) plan. Outcomes go
+    back frozen (claims pickled apart), as from a local worker."""
     try:
-        return [plan.check(unpack(item)) for item in packed]
+        return [freeze(plan.check(unpack(item))) for item in packed]
     finally:
         warm.flush()
 
@@ -63,7 +64,10 @@ class _Batch:
     def value(self) -> list[DocOutcome]:
         if self._value is None:
             try:
-                self._value = list(self.future.result())
+                thawed = [thaw(item) for item in self.future.result()]
+                self._value = [outcome if outcome is not None
+                               else failed_outcome(doc, RuntimeError("damaged outcome"))
+                               for doc, outcome in zip(self.docs, thawed, strict=True)]
             except Exception as exc:
                 self._value = [failed_outcome(doc, exc) for doc in self.docs]
             self.future = None  # let the cluster forget it

@@ -35,11 +35,12 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from types import MappingProxyType
 from typing import Any, Protocol
 
 from numcheck import warm
-from numcheck.cache import ResultCache, document_key, plan_fingerprint
+from numcheck.cache import ResultCache, document_key, freeze, plan_fingerprint, thaw
 from numcheck.documents import Document, Problem
 from numcheck.engine import DocOutcome, DocumentPlan, Runner
 
@@ -172,10 +173,11 @@ def _watch(parent: int) -> None:
             pass
 
 
-def _work(packed: PackedDocument) -> DocOutcome:
+def _work(packed: PackedDocument) -> tuple[Any, ...]:
     assert _PLAN is not None, "worker used before its initializer ran"
     try:
-        return _PLAN.check(unpack(packed))
+        # Claims travel pickled apart: the parent unpacks them only if it reads them.
+        return freeze(_PLAN.check(unpack(packed)))
     finally:
         warm.flush()  # workers end with os._exit, so atexit never runs there
 
@@ -206,7 +208,7 @@ class LocalExecutor:
         self.broken = False
         self.waiting: list[tuple[Document, Future[DocOutcome]]] = []
         self.waiting_bytes = 0
-        self.submitted: deque[Future[DocOutcome]] = deque()
+        self.submitted: deque[Future[tuple[Any, ...]]] = deque()
 
     def submit(self, doc: Document) -> Handle:
         if self.jobs <= 1 or self.broken:
@@ -248,31 +250,30 @@ class LocalExecutor:
         )
         waiting, self.waiting = self.waiting, []
         for doc, future in waiting:
-            _chain(self._to_pool(doc), future)
+            self._to_pool(doc, future)
 
-    def _to_pool(self, doc: Document) -> Handle:
+    def _to_pool(self, doc: Document, target: Future[DocOutcome] | None = None) -> Handle:
         assert self.pool is not None
+        target = target or Future()
         try:
-            future = self.pool.submit(_work, pack(doc))
+            raw = self.pool.submit(_work, pack(doc))
         except (BrokenProcessPool, RuntimeError):
             self.broken = True  # the rest is checked here
-            return _ready(self._here(doc))
-        self.submitted.append(future)
-        return future
+            target.set_result(self._here(doc))
+            return target
+        self.submitted.append(raw)
+        raw.add_done_callback(partial(_arrived, target))
+        return target
 
 
-def _chain(source: Handle, target: Future[DocOutcome]) -> None:
-    if isinstance(source, Future):
-        def copy(done: Future[DocOutcome]) -> None:
-            exc = done.exception()
-            if exc is not None:
-                target.set_exception(exc)
-            else:
-                target.set_result(done.result())
-
-        source.add_done_callback(copy)
+def _arrived(target: Future[DocOutcome], raw: Future[tuple[Any, ...]]) -> None:
+    """A worker's answer, unfrozen (claims still packed) into the handle the engine holds."""
+    exc = raw.exception()
+    outcome = thaw(raw.result()) if exc is None else None
+    if outcome is not None:
+        target.set_result(outcome)
     else:
-        target.set_result(source.result())
+        target.set_exception(exc or RuntimeError("a worker sent back a damaged outcome"))
 
 
 @dataclass
