@@ -49,7 +49,9 @@ _ORDINARY = frozenset(
     second seconds minute minutes sol gray grays mark marks line lines bar bars degree
     degrees pace paces hand hands foot feet yard yards block blocks gauge tick ticks
     sheet sheets shot shots run runs pack packs box boxes board boards tablet tablets
-    floor floors car cars""".split()
+    floor floors car cars league leagues grain grains drop drops dash pinch chain chains
+    link links rod rods pole poles perch span bolt bolts ream reams barn barns cord cords
+    gross score scores rad rem tonne-force""".split()
 )
 
 
