@@ -14,7 +14,9 @@ def agreement(a: Subject, b: Subject) -> str | None:
     one thing — and one for a measured attribute of a named thing ("the area of Lake Chad").
     A generic noun ("people", "jobs") needs a shared name or event among its anchors.
     """
-    if a.base != b.base or not a.head or a.period != b.period:
+    if not a.head or a.period != b.period:
+        return None
+    if a.base != b.base and not _same_named_measure(a, b):
         return None
     if a.events and b.events and not set(a.events) & set(b.events):
         return None
@@ -34,7 +36,7 @@ def agreement(a: Subject, b: Subject) -> str | None:
     noun = a.noun_plural
     klass = class_label(a.unit_class)
     parts = [f"both count {noun}" if a.unit_class == "count"
-             else f"both give the {noun}" if klass == noun
+             else f"both give the {noun}" if klass == noun or a.measured
              else f"both give the {noun} ({klass})"]
     if places:
         parts.append(f"in {', '.join(title(p) for p in places)}")
@@ -45,3 +47,15 @@ def agreement(a: Subject, b: Subject) -> str | None:
     if a.period:
         parts.append(f"for {', '.join(a.period)}")
     return " ".join(parts)
+
+
+def _same_named_measure(a: Subject, b: Subject) -> bool:
+    """"The 7,382ft Tay bridge" and "the new road bridge over the Tay is 2,250 metres long":
+    the same measured attribute of the same named thing, one description containing the
+    other (the rail and the road bridge over the Tay are still two bridges)."""
+    if not a.measured or (a.unit_class, a.head) != (b.unit_class, b.head):
+        return False
+    mine, theirs = set(a.modifiers), set(b.modifiers)
+    if not (mine <= theirs or theirs <= mine):
+        return False
+    return bool(set(a.entities) & set(b.entities))

@@ -58,7 +58,8 @@ NP_STOP = frozenset(
     "some such other another said says say told according while if because than as per when "
     "where new".split()
 )
-_PREPOSITIONS = frozenset("of in from for at on among across".split())
+_PREPOSITIONS = frozenset("of in from for at on among across over near between along under "
+                          "beside".split())
 _BASELINE_BEFORE = re.compile(
     r"(?:\b(?:from|than|versus|vs\.?|against|compared\s+(?:with|to)|previous(?:ly)?|"
     r"earlier|original(?:ly)?|initial(?:ly)?|instead\s+of|rather\s+than|replac\w*|"
@@ -229,6 +230,8 @@ def _is_np_word(token: str) -> bool:
 # quantity, which stays a statement of fact even in a sentence about the future.
 _DEFINITE = re.compile(r"\b(?:the|all|its|their|his|her|our|those|these)\s+(?:(?:roughly|about|"
                        r"around|some|nearly|almost|estimated|remaining|last)\s+)*$", re.I)
+_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday "
+                       "today tonight".split())
 _JOINS_LEVEL = re.compile(r"^\s*,?\s*to\s*$", re.I)
 
 
@@ -318,11 +321,15 @@ def subject_of(claim: Claim, others: Sequence[Claim] = (), table: Table | None =
     modifiers = [m for m in modifiers if m not in table.places]
     generic = claim.kind != "measure" and (head in table.generic or head in table.people)
     period = period_in(clause) | period_in(_sentence_opening(claim, others or (claim,)))
+    if claim.kind == "measure":
+        # The day a bridge was crossed is not when its length held: for a measured attribute
+        # only years, months and longer spans tell two measurements apart.
+        period = {p for p in period if p not in _DAY_WORDS}
     nature: Nature = "cumulative" if head in table.cumulative or " ".join(
         (*modifiers, head)) in table.cumulative else "stock"
     return Subject(
         head=head,
-        modifiers=tuple(sorted(set(modifiers))),
+        modifiers=tuple(dict.fromkeys(modifiers)),  # as written; compared as a set
         unit_class=klass,
         places=tuple(sorted(places)),
         entities=tuple(sorted(entities)),

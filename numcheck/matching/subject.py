@@ -49,7 +49,9 @@ class Subject:
 
     @property
     def noun(self) -> str:
-        """``"us troop"``-style: modifiers then head, for messages."""
+        """For messages: "civilian death", "length of the road bridge"."""
+        if self.measured and self.modifiers:
+            return f"{self.head} of the {' '.join(self.modifiers)}"
         return " ".join((*self.modifiers, self.head))
 
     def label(self) -> str:
@@ -68,7 +70,7 @@ class Subject:
 
     @property
     def base(self) -> str:
-        return f"{self.unit_class}|{self.head}|{'+'.join(self.modifiers)}"
+        return f"{self.unit_class}|{self.head}|{'+'.join(sorted(self.modifiers))}"
 
     def blocking_keys(self) -> tuple[str, ...]:
         """Blocking keys: claims are compared only when they share one of these."""
@@ -76,8 +78,16 @@ class Subject:
         keys: list[str] = []
         if self.places and not self.generic:
             keys.append(f"{self.base}|P:{places}")
-        keys.extend(f"{self.base}|E:{entity}" for entity in self.entities)
+        # A measured named thing ("Golden Gate Bridge") is keyed without its common noun: one
+        # article writes "the bridge", another only the name (see ``agreement``).
+        named = f"{self.unit_class}|{self.head}|" if self.measured else self.base
+        keys.extend(f"{named}|E:{entity}" for entity in self.entities)
         return tuple(keys)
+
+    @property
+    def measured(self) -> bool:
+        """A measured attribute (length, area…) rather than a count or an amount."""
+        return self.head in ATTRIBUTES.values()
 
 
 def unit_class(claim: Claim) -> str:

@@ -109,3 +109,22 @@ def test_a_hash_sign_in_the_text_is_not_mistaken_for_a_number() -> None:
     second = doc(single.format("150,000") + f", the label said.\n\n{TOUR}", "b")
     (finding,) = findings([first, second])
     assert [e.text for e in finding.evidence] == ["150,000", "120,000"]
+
+
+ROAD = "The new road bridge over the Tay is 2,250 metres long, engineers said."
+CROSSED = "Traffic crossed the {} Tay bridge for the first time on Sunday."
+
+
+@pytest.mark.parametrize(("length", "expected"), [("7,382ft", 0), ("9,000ft", 1)])
+def test_a_named_measure_matches_with_or_without_its_common_noun(length: str,
+                                                                 expected: int) -> None:
+    docs = [doc(ROAD, "a.md", "2022-05-01"), doc(CROSSED.format(length), "b.md", "2022-05-03")]
+    found = findings(docs)
+    assert len(found) == expected
+    if found:
+        assert found[0].message.startswith("length of the bridge (Tay): 9,000ft here")
+
+
+def test_two_bridges_over_one_river_are_two_things() -> None:
+    rail = "The rail bridge over the Tay is 3,264 metres long, engineers said."
+    assert findings([doc(ROAD, "a.md", "2022-05-01"), doc(rail, "b.md", "2022-05-02")]) == []

@@ -156,13 +156,16 @@ def judge(pair: Pair, settings: Settings) -> Conflict | None:
             if days is None and later.doc.when is None and earlier.doc.when is None
             else "one article is undated, so both are read as written at the same time"
             if days is None
-            else f"{_span(days)} apart, within the {settings.window_days:g}-day window")
+            else f"{_span(days)}{'' if days == 0 else ' apart'}, within the "
+                 f"{settings.window_days:g}-day window")
     reason = (f"{_allows(earlier.claim, unit)} ({earlier.doc.path}) and "
               f"{_allows(later.claim, unit)} (here) have no value in common; {when}")
     return Conflict(later, earlier, pair.why, reason)
 
 
 def _span(days: float) -> str:
+    if days == 0:
+        return "the same day"
     if days < 1:
         hours = round(days * 24)
         return f"{hours} hour{'s' if hours != 1 else ''}"
