@@ -16,7 +16,8 @@ Tables (one row per …):
 * ``claims``: claim — every column of :class:`numcheck.claims.Claim`, the sentence hash, and
   the matching subject (``subject_head``, ``subject_modifiers``, ``unit_class``, ``places``,
   ``entities``, ``events``, ``period``, ``nature``; NULL/empty for claims without one);
-* ``claim_keys``: blocking key of a claim (:meth:`numcheck.matching.Subject.blocking_keys`).
+* ``claim_keys``: blocking key of a claim (:meth:`numcheck.matching.Subject.blocking_keys`)
+  with a copy of the claim's row, so that lookups by key never scan ``claims``.
 
 Indexing is incremental and safe to interrupt: a file whose bytes are unchanged is skipped;
 a changed file's rows are replaced; every batch of files is written in one transaction
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
 
     from numcheck.config import Config
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 BATCH_FILES = 200
 #: DuckDB's own memory cap while indexing and querying (the process stays well under 2 GB).
 MEMORY_LIMIT = "1GB"
@@ -84,7 +85,10 @@ _DDL = (
     "text_hash VARCHAR, title VARCHAR, date VARCHAR, claims INTEGER)",
     "CREATE TABLE IF NOT EXISTS claims ("
     + ", ".join(f"{name} {kind}" for name, kind in CLAIM_COLUMNS) + ")",
-    "CREATE TABLE IF NOT EXISTS claim_keys (key VARCHAR, doc_key VARCHAR, ord INTEGER)",
+    # A claim with a subject is copied once per blocking key, so that `--against` reads the
+    # candidates of a key from this table alone (no scan of ``claims``).
+    "CREATE TABLE IF NOT EXISTS claim_keys (key VARCHAR, "
+    + ", ".join(f"{name} {kind}" for name, kind in CLAIM_COLUMNS) + ")",
 )
 
 
@@ -116,6 +120,9 @@ def connect(db: str | Path, *, read_only: bool = False) -> Iterator[Any]:
     try:
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         if not read_only:
+            tables = {row[0] for row in con.execute("SHOW TABLES").fetchall()}
+            if tables:
+                _check_schema(con, db)  # never write new rows into an old layout
             for statement in _DDL:
                 con.execute(statement)
             con.execute("INSERT OR REPLACE INTO numcheck_meta VALUES ('schema', ?)",
@@ -198,7 +205,7 @@ class FileRows:
     size: int
     documents: tuple[dict[str, Any], ...] = ()
     claims: tuple[dict[str, Any], ...] = ()
-    keys: tuple[tuple[str, str, int], ...] = ()
+    keys: tuple[dict[str, Any], ...] = ()
     problems: tuple[Problem, ...] = ()
 
 
@@ -222,7 +229,7 @@ def file_rows(path: str, data: bytes, extractor: Extractor | None = None,
     problems = list(loaded.problems)
     documents: list[dict[str, Any]] = []
     claims: list[dict[str, Any]] = []
-    keys: list[tuple[str, str, int]] = []
+    keys: list[dict[str, Any]] = []
     for document in loaded.documents:
         doc_id = document.meta.get("id")
         key = doc_key(path, doc_id)
@@ -241,9 +248,10 @@ def file_rows(path: str, data: bytes, extractor: Extractor | None = None,
                           "claims": sum(1 for c in found if c.is_quantity)})
         for ord_, claim in enumerate(found):
             item = subjects.get(id(claim)) or Item(ref, claim, None)
-            claims.append(_claim_row(key, ord_, item))
+            row = _claim_row(key, ord_, item)
+            claims.append(row)
             if item.subject is not None:
-                keys.extend((k, key, ord_) for k in item.subject.blocking_keys())
+                keys.extend({"key": k, **row} for k in item.subject.blocking_keys())
     return FileRows(path, digest, len(data), tuple(documents), tuple(claims), tuple(keys),
                     tuple(problems))
 
@@ -284,10 +292,9 @@ def _write(con: Any, batch: Sequence[FileRows], replace: set[str]) -> None:
             con.execute("INSERT INTO claims BY NAME SELECT * FROM nc_claims")
             con.unregister("nc_claims")
         if keys:
-            con.register("nc_keys", pa.table({"key": [k[0] for k in keys],
-                                              "doc_key": [k[1] for k in keys],
-                                              "ord": pa.array([k[2] for k in keys],
-                                                              pa.int32())}))
+            key_schema = pa.schema([("key", pa.string())] + [
+                (name, _arrow_type(kind)) for name, kind in CLAIM_COLUMNS])
+            con.register("nc_keys", pa.Table.from_pylist(keys, schema=key_schema))
             con.execute("INSERT INTO claim_keys BY NAME SELECT * FROM nc_keys")
             con.unregister("nc_keys")
         files = pa.table({"path": [r.path for r in batch],
@@ -316,11 +323,7 @@ def _delete_paths(con: Any, paths: Sequence[str]) -> None:
 
     con.register("nc_stale", pa.table({"path": list(paths)}))
     for table in ("claim_keys", "claims", "documents"):
-        if table == "claim_keys":
-            con.execute("DELETE FROM claim_keys WHERE doc_key IN (SELECT doc_key FROM "
-                        "documents WHERE path IN (SELECT path FROM nc_stale))")
-        else:
-            con.execute(f"DELETE FROM {table} WHERE path IN (SELECT path FROM nc_stale)")
+        con.execute(f"DELETE FROM {table} WHERE path IN (SELECT path FROM nc_stale)")
     con.execute("DELETE FROM files WHERE path IN (SELECT path FROM nc_stale)")
     con.unregister("nc_stale")
 
@@ -466,58 +469,60 @@ def related_items(
         con.register("nc_keys", pa.table({"key": pa.array(keys, pa.string())}))
         con.register("nc_hashes", pa.table({"h": pa.array(hashes, pa.string())}))
         con.register("nc_same", pa.table({"t": pa.array(identical, pa.string())}))
-        cursor = con.execute(_RELATED_SQL, [per_key, max_documents])
-        names = [d[0] for d in cursor.description]
-        rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+        rows = _dicts(con.execute(_BY_KEY_SQL, [per_key]))
+        versions = [r[0] for r in con.execute(_VERSIONS_SQL, [max_documents]).fetchall()]
+        if versions:
+            con.register("nc_versions", pa.table({"doc_key": pa.array(versions, pa.string())}))
+            rows += _dicts(con.execute("SELECT * FROM claims WHERE doc_key IN (SELECT doc_key "
+                                       "FROM nc_versions) ORDER BY doc_key, ord"))
         found_keys = sorted({str(row["doc_key"]) for row in rows})
         con.register("nc_found", pa.table({"doc_key": pa.array(found_keys, pa.string())}))
         docs = con.execute("SELECT doc_key, path, doc_id, text_hash, date FROM documents "
-                           "WHERE doc_key IN (SELECT doc_key FROM nc_found)").fetchall()
+                           "WHERE doc_key IN (SELECT doc_key FROM nc_found) AND text_hash "
+                           "NOT IN (SELECT t FROM nc_same)").fetchall()
     refs: dict[str, DocRef] = {}
     for order, (key, path, doc_id, t_hash, date) in enumerate(sorted(docs)):
         when, timed = parse_when(date)
         refs[key] = DocRef(path, doc_id, t_hash, -len(docs) + order, when, timed,
                            archived=True)
     found: list[Item] = []
+    seen: set[tuple[str, int]] = set()
     for row in rows:
         ref = refs.get(row["doc_key"])
         claim = _claim_of(row)
-        if ref is not None and claim.is_quantity:
+        ident = (row["doc_key"], row["ord"])
+        if ref is not None and claim.is_quantity and ident not in seen:
+            seen.add(ident)
             found.append(Item(ref, claim, _subject_of(row)))
     return found
 
 
-_CANDIDATES = """
-WITH by_key AS (
-    SELECT k.doc_key, k.ord, k.key, d.date
+def _dicts(cursor: Any) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
+
+# Claims sharing a key with the draft, from the most recent ``$1`` documents per key.
+_BY_KEY_SQL = """
+WITH hits AS (
+    SELECT k.*, dense_rank() OVER (PARTITION BY k.key ORDER BY d.date DESC NULLS LAST,
+                                                            k.doc_key) AS nc_rank
     FROM claim_keys k JOIN nc_keys q ON k.key = q.key
     JOIN documents d ON d.doc_key = k.doc_key
     WHERE d.text_hash NOT IN (SELECT t FROM nc_same)
-),
-ranked AS (
-    SELECT doc_key, ord, dense_rank() OVER (PARTITION BY key ORDER BY date DESC NULLS LAST,
-                                                                    doc_key) AS r
-    FROM by_key
-),
-boiler AS (
-    SELECT sentence_hash FROM claims
-    WHERE sentence_hash IN (SELECT h FROM nc_hashes)
-    GROUP BY sentence_hash HAVING count(DISTINCT doc_key) <= $2
-),
-versions AS (
-    SELECT DISTINCT c.doc_key FROM claims c JOIN boiler b USING (sentence_hash)
-    JOIN documents d ON d.doc_key = c.doc_key
-    WHERE d.text_hash NOT IN (SELECT t FROM nc_same)
-),
-wanted AS (
-    SELECT DISTINCT doc_key, ord FROM ranked WHERE r <= $1
-    UNION
-    SELECT c.doc_key, c.ord FROM claims c JOIN versions v USING (doc_key)
 )
+SELECT * EXCLUDE (key, nc_rank) FROM hits WHERE nc_rank <= $1 ORDER BY doc_key, ord
 """
-_RELATED_SQL = _CANDIDATES + """
-SELECT c.* FROM claims c JOIN wanted w USING (doc_key, ord) ORDER BY c.doc_key, c.ord
+# Documents sharing a sentence with the draft (not boilerplate: at most ``$1`` documents).
+_VERSIONS_SQL = """
+WITH shared AS (
+    SELECT sentence_hash FROM claims WHERE sentence_hash IN (SELECT h FROM nc_hashes)
+    GROUP BY sentence_hash HAVING count(DISTINCT doc_key) <= $1
+)
+SELECT DISTINCT doc_key FROM claims WHERE sentence_hash IN (SELECT sentence_hash FROM shared)
+ORDER BY doc_key
 """
+
 
 def items_where(db: str | Path, where: str, params: Sequence[Any] = ()) -> list[Item]:
     """Archived quantity claims matching an SQL condition on ``claims``, as matching items."""

@@ -139,3 +139,17 @@ def test_a_missing_archive_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "junk.duckdb").write_bytes(b"not a database at all")
     with pytest.raises(ArchiveError, match=r"junk\.duckdb"):
         claims_frame(tmp_path / "junk.duckdb")
+
+
+def test_an_archive_of_another_layout_is_refused_not_mixed(tmp_path: Path) -> None:
+    import duckdb
+
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE numcheck_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("INSERT INTO numcheck_meta VALUES ('schema', '0')")
+    con.close()
+    with pytest.raises(ArchiveError, match="schema 0 is not"):
+        index(pair_paths("troops"), db)
+    with pytest.raises(ArchiveError, match="schema 0 is not"):
+        claims_frame(db)
