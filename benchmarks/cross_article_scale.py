@@ -202,15 +202,18 @@ def child_against(db: str) -> None:
     extract_document(Document.from_text("warm up: 5 km", "w.md"))  # load the extractor
     claims = extract_document(draft)
     draft_items = items_of(DocRef("draft.md", None, text_hash(text), 0), claims, text=text)
-    started = time.perf_counter()
-    found = related_items(db, draft_items)
-    lookup = time.perf_counter() - started
+    lookups = []
+    for _ in range(3):  # the first reads the file cold; the others show the warm cost
+        started = time.perf_counter()
+        found = related_items(db, draft_items)
+        lookups.append(time.perf_counter() - started)
     selection = select_rules(load_rules(), with_against(Config(select=("NC201",)), db))
     started = time.perf_counter()
     run = run_documents([draft], selection)
     whole = time.perf_counter() - started
     print(json.dumps({"draft_claims": len(draft_items), "archived_candidates": len(found),
-                      "lookup_seconds": lookup, "check_seconds": whole,
+                      "lookup_seconds": lookups[0], "warm_lookup_seconds": min(lookups[1:]),
+                      "check_seconds": whole,
                       "findings": len(run.report.findings)}))
 
 
@@ -281,8 +284,9 @@ def main() -> None:
     else:
         r = _child("against", str(args.db))
         print(f"draft with {int(r['draft_claims'])} claims against {args.db}: lookup "
-              f"{r['lookup_seconds'] * 1000:.0f} ms ({int(r['archived_candidates'])} archived "
-              f"candidates), whole check {r['check_seconds'] * 1000:.0f} ms, "
+              f"{r['lookup_seconds'] * 1000:.0f} ms cold, {r['warm_lookup_seconds'] * 1000:.0f} "
+              f"ms warm ({int(r['archived_candidates'])} archived candidates); whole check "
+              f"(extraction, matching, judging) {r['check_seconds'] * 1000:.0f} ms; "
               f"{int(r['findings'])} finding(s)")
 
 
