@@ -169,6 +169,16 @@ def _plural_noun(word: str) -> bool:
     )
 
 
+_NEXT_CAPITALISED = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _name_continues(text: str, pos: int) -> bool:
+    """ "eight Las Vegas resorts": a capitalised word followed by another is part of a name,
+    not a plural head noun, even when it ends in -s."""
+    word_start = text.rfind(" ", 0, pos) + 1
+    return text[word_start : word_start + 1].isupper() and bool(_NEXT_CAPITALISED.match(text, pos))
+
+
 def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False) -> str | None:
     """The noun phrase a number counts or measures: "2,000 [US troops] from Syria".
 
@@ -210,7 +220,7 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False) -
             break  # "one proposal asks": after a singular count, an -s word is a verb
         words.append(word)
         pos = m.end()
-        if plural and _plural_noun(word) and not acronym:
+        if plural and _plural_noun(word) and not acronym and not _name_continues(text, pos):
             break
         if text[pos : pos + 1] in ",;:()\"”“" or text[pos : pos + 2] in (" –", " —"):
             break
