@@ -112,7 +112,8 @@ def test_output_file(project: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--format", "xml"], "numcheck: unknown format 'xml' (choose from text, json, sarif, github)"),
+    (["--format", "xml"],
+     "numcheck: unknown format 'xml' (choose from text, json, sarif, github, html)"),
     (["--fail-on", "fatal"], "numcheck: unknown --fail-on level 'fatal'"),
     (["--select", "T9O1"], "numcheck: command line: --select: 'T9O1' matches no rule"),
     (["--config", "absent.toml"], "numcheck: absent.toml: configuration file not found"),

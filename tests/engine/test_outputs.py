@@ -48,7 +48,7 @@ def one(doc: Document, finding: Finding, **options: Any) -> str:
 
 
 def test_registry_lists_formats_and_rejects_unknown() -> None:
-    assert set(FORMATS) == {"text", "json", "sarif", "github"}
+    assert set(FORMATS) == {"text", "json", "sarif", "github", "html"}
     with pytest.raises(UnknownFormat, match=r"unknown format 'xml' \(choose from text, json"):
         writer_for("xml")
 

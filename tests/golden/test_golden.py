@@ -29,7 +29,7 @@ from tests.engine.fakes import FAKES, no_claims, spec
 HERE = Path(__file__).parent
 UPDATE = os.environ.get("NUMCHECK_UPDATE_GOLDEN") == "1"
 FILES = {"text": "report.txt", "json": "report.json", "sarif": "report.sarif",
-         "github": "report.github"}
+         "github": "report.github", "html": "report.html"}
 
 
 class SquareMiles:
