@@ -8,6 +8,7 @@ are followed once (a symlink loop is reported, not followed forever).
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -52,17 +53,29 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Loaded:
     return Loaded(path, tuple(documents), problems)
 
 
+def _too_large(path: str, size: int, max_bytes: int) -> Loaded:
+    message = (
+        f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit; "
+        "raise it with --max-size)"
+    )
+    return Loaded(path, (), (Problem(path, message),))
+
+
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            message = (
-                f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit; "
-                "raise it with --max-size)"
-            )
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            # A named pipe or a device (/dev/zero) would block or never end: never open one.
+            message = "not a regular file (a pipe, device or socket); skipped"
             return Loaded(path, (), (Problem(path, message),))
+        if info.st_size > max_bytes:
+            return _too_large(path, info.st_size, max_bytes)
         with open(path, "rb") as handle:
-            data = handle.read()
+            # At most one byte past the limit: a file that grows while it is read (or reports
+            # no size, as /proc files do) cannot take all memory.
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            return _too_large(path, len(data), max_bytes)
     except FileNotFoundError:
         return Loaded(path, (), (Problem(path, "no such file or directory"),))
     except IsADirectoryError:
