@@ -38,8 +38,11 @@ def _string_offsets(line: str, start: int, base: int) -> tuple[str, array[int]] 
                 width = 6
                 if 0xD800 <= code < 0xDC00 and line[i + 6 : i + 8] == "\\u":
                     low = int(line[i + 8 : i + 12], 16)
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    width = 12
+                    # Only a low surrogate completes the pair ("\\udbff\\uffff" is two code
+                    # units, as json.loads reads it; combining them overflowed chr()).
+                    if 0xDC00 <= low < 0xE000:
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        width = 12
                 chars.append(chr(code))
                 offsets.append(base + i)
                 i += width
@@ -82,6 +85,9 @@ def read(path: str, data: bytes, warnings: list[str]) -> list[Document]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             errors.append(f"line {number}: invalid JSON ({exc.msg})")
+            continue
+        except RecursionError:  # "[[[[…" 100,000 deep: one bad line, not a lost file
+            errors.append(f"line {number}: invalid JSON (nested too deeply)")
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             errors.append(f'line {number}: expected an object with a "text" string')
