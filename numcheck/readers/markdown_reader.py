@@ -32,17 +32,43 @@ def _meta_value(value: object) -> str:
     return str(value)
 
 
+#: Nesting deeper than this is not metadata (PyYAML's scanner slows down quadratically with
+#: depth, and its composer recurses: "[[[[…" 100,000 deep would take hours or crash).
+MAX_DEPTH = 20
+
+
+def _refuse_aliases(block: str) -> None:
+    """Metadata has no use for YAML aliases, and nine nested aliases ("billion laughs") expand
+    to 387 million strings when a value is turned into text: refuse them, and deep nesting,
+    while the events stream, before anything is built."""
+    depth = 0
+    for event in yaml.parse(block, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 2 if event.start_mark is not None else 2
+        if isinstance(event, yaml.AliasEvent):
+            raise InputError("malformed front matter: YAML aliases (*name) are not allowed",
+                             line)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputError("malformed front matter: nested too deeply", line)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def parse_front_matter(text: str) -> tuple[dict[str, str], int]:
     """Return (metadata, length of the front matter block) for ``text``."""
     match = _FRONT.match(text)
     if not match:
         return {}, 0
     try:
+        _refuse_aliases(match.group(1))
         loaded = yaml.safe_load(match.group(1))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         raise InputError(f"malformed front matter: {getattr(exc, 'problem', exc)}", line) from None
+    except RecursionError:
+        raise InputError("malformed front matter: nested too deeply", 2) from None
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
