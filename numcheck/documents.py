@@ -9,6 +9,7 @@ person would open in an editor.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -59,6 +60,18 @@ def line_starts_of(source: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with lone UTF-16 surrogates (from JSON escapes such as "\\udbff") replaced by
+    U+FFFD. They cannot be encoded, so every report writer would fail on them; one character
+    for one keeps every offset valid."""
+    if _LONE_SURROGATE.search(text) is None:
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 @dataclass(frozen=True)
 class Document:
     """One article or paper: the prose to check and where it came from."""
@@ -67,6 +80,18 @@ class Document:
     text: str
     meta: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     source_map: SourceMap | None = None
+
+    def __post_init__(self) -> None:
+        # Also the path: a file name that is not UTF-8 comes from os.scandir with surrogates
+        # ("caf\udce9.md"); the file was read already, and this is only its name in reports.
+        for name in ("text", "path"):
+            value = getattr(self, name)
+            clean = without_surrogates(value)
+            if clean is not value:
+                object.__setattr__(self, name, clean)
+        if any(isinstance(v, str) and _LONE_SURROGATE.search(v) for v in self.meta.values()):
+            meta = {k: without_surrogates(v) for k, v in self.meta.items()}
+            object.__setattr__(self, "meta", MappingProxyType(meta))
 
     @classmethod
     def from_text(
