@@ -77,7 +77,7 @@ def _compose(text: str, source: str) -> _Located:
         key_lines: dict[JsonPath, int] = {}
         value_lines: dict[JsonPath, int] = {}
         duplicates: list[str] = []
-        _walk(loader, node, (), key_lines, value_lines, duplicates)
+        _walk(loader, node, (), key_lines, value_lines, duplicates, [MAX_PACK_NODES])
         if duplicates:
             raise PackError([f"{source}:{d}" for d in duplicates])
         data = loader.construct_document(node)
@@ -87,9 +87,25 @@ def _compose(text: str, source: str) -> _Located:
         raise PackError([f"{source}:{line}: YAML syntax error: {exc.problem or exc}"]) from None
     except yaml.YAMLError as exc:
         raise PackError([f"{source}: YAML error: {exc}"]) from None
+    except RecursionError:
+        raise PackError([f"{source}:1: YAML nested too deeply"]) from None
+    except _TooLarge as exc:
+        raise PackError([f"{source}:{exc.line}: more than {MAX_PACK_NODES:,} values once YAML "
+                         "aliases are expanded; not a rule pack"]) from None
     finally:
         loader.dispose()
     return _Located(data, key_lines, value_lines)
+
+
+class _TooLarge(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+#: Values a pack may hold once YAML aliases are expanded. Shipped packs hold a few hundred; nine
+#: nested aliases ("billion laughs") expand to 387 million and would exhaust memory.
+MAX_PACK_NODES = 100_000
 
 
 def _walk(
@@ -99,7 +115,11 @@ def _walk(
     key_lines: dict[JsonPath, int],
     value_lines: dict[JsonPath, int],
     duplicates: list[str],
+    left: list[int],
 ) -> None:
+    left[0] -= 1
+    if left[0] < 0:
+        raise _TooLarge(node.start_mark.line + 1)
     value_lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
@@ -114,10 +134,10 @@ def _walk(
                 duplicates.append(f"{line}: {_key_name(child)}: duplicate key")
             seen.add(key)
             key_lines[child] = key_node.start_mark.line + 1
-            _walk(loader, value_node, child, key_lines, value_lines, duplicates)
+            _walk(loader, value_node, child, key_lines, value_lines, duplicates, left)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(loader, item, (*path, index), key_lines, value_lines, duplicates)
+            _walk(loader, item, (*path, index), key_lines, value_lines, duplicates, left)
 
 
 def _key_name(path: JsonPath, data: Any = None) -> str:
