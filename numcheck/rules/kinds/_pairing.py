@@ -139,12 +139,27 @@ def widen(iv: Interval, relative: float) -> Interval:
 # --------------------------------------------------------------------------- how it reads
 
 
+#: From here on numbers are written 1.5e20, not with 21 digits (or 309 for "1e308 km"): a
+#: message must stay one readable line whatever the text says.
+HUGE = 1e15
+
+
+def scientific(x: float, digits: int = 4) -> str:
+    """``x`` as 6.214e307 (no "+", no trailing zeros)."""
+    mantissa, exponent = f"{x:.{max(digits, 1) - 1}e}".split("e")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}e{int(exponent)}"
+
+
 def fmt(x: float, digits: int = 4) -> str:
     """``x`` to ``digits`` significant figures, thousands separated, no trailing zeros."""
     if math.isinf(x):
         return "∞" if x > 0 else "−∞"
     if x == 0:
         return "0"
+    if abs(x) >= HUGE:
+        return scientific(x, digits)
     magnitude = math.floor(math.log10(abs(x)))
     decimals = max(0, digits - 1 - magnitude)
     text = f"{x:,.{decimals}f}"
@@ -230,6 +245,8 @@ def digit_step(x: float, significant: int) -> float:
 
 def number_text(x: float, step: float, thousands: bool = True) -> str:
     """``x`` written with the decimals ``step`` calls for."""
+    if abs(x) >= HUGE:
+        return scientific(x)
     decimals = max(0, -math.floor(math.log10(step) + 1e-9)) if step < 1 else 0
     text = f"{x:,.{decimals}f}" if thousands else f"{x:.{decimals}f}"
     return text
