@@ -206,6 +206,13 @@ def check(
         typer.Option("--against", help="Also match against every claim in this archive "
                                        "(numcheck index) for cross-article findings (NC201)."),
     ] = None,
+    max_size: Annotated[
+        str | None,
+        typer.Option("--max-size", metavar="SIZE",
+                     help="Largest file read, in bytes or as 20MB / 1GB; larger files are "
+                          "refused with an error naming them. Default: max-size in the "
+                          "config, else 50MB."),
+    ] = None,
     time_budget: Annotated[
         float | None,
         typer.Option("--time-budget", min=0, metavar="SECONDS",
@@ -216,7 +223,7 @@ def check(
 ) -> None:
     """Find numbers that cannot all be true, and report them."""
     from numcheck.archive import ArchiveError, with_against
-    from numcheck.config import ConfigError, budget_seconds, discover
+    from numcheck.config import ConfigError, budget_seconds, discover, parse_size
     from numcheck.engine import run_paths
     from numcheck.report import FORMATS, OutputOptions, writer_for
     from numcheck.report.text import wants_color
@@ -237,6 +244,8 @@ def check(
         settings = discover(config)
         if time_budget is not None:
             settings = replace(settings, time_budget=budget_seconds(time_budget))
+        if max_size is not None:
+            settings = replace(settings, max_size=parse_size(max_size))
         if against is not None:
             settings = with_against(settings, against)
         run = run_paths(paths or ["."], settings, select=_split(select),
