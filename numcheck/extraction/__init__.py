@@ -123,30 +123,46 @@ def extract_bounded(
     expired: Callable[[], bool] | None = None,
 ) -> Extraction:
     """Claims of ``parts`` within ``limits``; ``expired`` (the time budget) is asked before
-    each sentence. Whatever is cut is reported as a problem naming the file and line."""
+    each sentence and each piece of a long one. Whatever is cut is reported as a problem
+    naming the file and line."""
     limits = limits or Limits()
     out = Extraction()
+    long_ones = [s for s in parts if len(s.text) > limits.max_sentence_chars]
     for sentence in parts:
-        if expired is not None and expired():
-            line = document.position(sentence.start)[0]
-            out.problems.append(Problem(
-                document.path, "time budget used up during extraction; the document from this "
-                "line on was not checked (raise time-budget to check it fully)", "error", line))
+        if not _extract_sentence(document, sentence, tolerance, limits, expired, out):
             out.complete = False
             break
-        if not might_hold_number(sentence.text):
-            continue
-        _extract_sentence(document, sentence, tolerance, limits, out)
+    if long_ones:
+        # One warning per document, at the first such sentence: a flattened table can make
+        # thousands of them.
+        line = document.position(long_ones[0].start)[0]
+        many = (f"{len(long_ones):,} sentences longer than {limits.max_sentence_chars:,} "
+                "characters (the first on this line) were" if len(long_ones) > 1 else
+                f"sentence of {len(long_ones[0].text):,} characters")
+        out.problems.append(Problem(
+            document.path, f"{many} read in pieces of at most {limits.max_sentence_chars:,} "
+            "characters; numbers in different pieces were not compared with each other",
+            "warning", line))
     return out
 
 
 def _extract_sentence(
-    document: Document, sentence: Sentence, tolerance: float, limits: Limits, out: Extraction
-) -> None:
+    document: Document, sentence: Sentence, tolerance: float, limits: Limits,
+    expired: Callable[[], bool] | None, out: Extraction,
+) -> bool:
+    """Claims of one sentence into ``out``; False when the time budget ran out."""
+    if not might_hold_number(sentence.text):
+        return True  # one scan, however long: prose without numbers costs nothing more
     cap = limits.max_claims_per_sentence
     kept = 0
     split = len(sentence.text) > limits.max_sentence_chars
     for piece in pieces(sentence, limits.max_sentence_chars):
+        if expired is not None and expired():
+            line = document.position(piece.start)[0]
+            out.problems.append(Problem(
+                document.path, "time budget used up during extraction; the document from this "
+                "line on was not checked (raise time-budget to check it fully)", "error", line))
+            return False
         if split and not might_hold_number(piece.text):
             continue
         found = [_claim(document, piece, m) for m in analyse(piece.text, tolerance)]
@@ -156,15 +172,10 @@ def _extract_sentence(
             out.problems.append(Problem(
                 document.path, f"more than {cap} numbers in one sentence; the numbers from "
                 "this line to the end of the sentence were not checked", "error", line))
-            return
+            return True
         out.claims.extend(found)
         kept += len(found)
-    if split:
-        line = document.position(sentence.start)[0]
-        out.problems.append(Problem(
-            document.path, f"sentence of {len(sentence.text):,} characters read in pieces of at "
-            f"most {limits.max_sentence_chars:,}; numbers in different pieces were not compared "
-            "with each other", "warning", line))
+    return True
 
 
 def extract_sentences(
