@@ -95,12 +95,19 @@ def _excerpts(evidence: Sequence[Evidence], doc: Document) -> list[_Excerpt]:
         if where is None:
             continue
         start, end = where
-        line_start = doc.text.rfind("\n", 0, start) + 1
-        line_end = doc.text.find("\n", start)
-        line_end = len(doc.text) if line_end == -1 else line_end
-        text = doc.text[line_start:line_end].rstrip("\r")
-        entry = by_line.setdefault(line_start, (ev.line, text, line_start, []))
-        entry[3].append((start - line_start, min(end, line_start + len(text)) - line_start))
+        line_no = ev.line
+        # A span may wrap ("25 square\nmiles"): mark its part on every line it touches.
+        while True:
+            line_start = doc.text.rfind("\n", 0, start) + 1
+            line_end = doc.text.find("\n", start)
+            line_end = len(doc.text) if line_end == -1 else line_end
+            text = doc.text[line_start:line_end].rstrip("\r")
+            entry = by_line.setdefault(line_start, (line_no, text, line_start, []))
+            entry[3].append((start - line_start, min(end, line_start + len(text)) - line_start))
+            if end <= line_end + 1:
+                break
+            start = line_end + 1
+            line_no = doc.position(start)[0]
     return [
         _Excerpt(doc, line_no, start, text, tuple(sorted(spans)))
         for line_no, text, start, spans in (by_line[k] for k in sorted(by_line))

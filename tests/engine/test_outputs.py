@@ -277,3 +277,16 @@ def test_writers_take_documents_from_a_run() -> None:
     run = run_documents([doc], [spec("T101")], extractor=no_claims)
     out = render(run.report, "text", OutputOptions(documents=run.documents))
     assert "1 | a BAD day\n  |   ^^^\n" in out
+
+
+def test_a_span_wrapped_over_two_lines_is_marked_on_both() -> None:
+    text = "The forest covers 25 square\nmiles (40 square kilometres).\n"
+    run = run_documents([Document.from_text(text, "a.md")])
+    out = render(run.report, "text", OutputOptions(documents=run.documents))
+    lines = out.splitlines()
+    first, first_marks = lines[2], lines[3]
+    second, second_marks = lines[4], lines[5]
+    column = first.index("25 square")
+    assert first_marks[column : column + 10] == "^^^^^^^^^ "  # "25 square" on line 1
+    column = second.index("miles")
+    assert second_marks[column:].rstrip() == "^^^^^  ^^^^^^^^^^^^^^^^^^^^"  # line 2
