@@ -287,6 +287,6 @@ def test_a_span_wrapped_over_two_lines_is_marked_on_both() -> None:
     first, first_marks = lines[2], lines[3]
     second, second_marks = lines[4], lines[5]
     column = first.index("25 square")
-    assert first_marks[column : column + 10] == "^^^^^^^^^ "  # "25 square" on line 1
+    assert first_marks[column:].rstrip() == "^^^^^^^^^"  # "25 square" on line 1
     column = second.index("miles")
     assert second_marks[column:].rstrip() == "^^^^^  ^^^^^^^^^^^^^^^^^^^^"  # line 2
