@@ -135,6 +135,13 @@ def build_runner(engine: str, jobs: int | None, scheduler: str | None, no_cache:
     return runner, cache
 
 
+def _is_archive_error(exc: Exception) -> bool:
+    # The archive module is imported only by runs that use one; an exception cannot be its
+    # ArchiveError unless it was.
+    archive = sys.modules.get("numcheck.archive")
+    return archive is not None and isinstance(exc, archive.ArchiveError)
+
+
 @app.command()
 def check(
     paths: Annotated[
@@ -222,7 +229,6 @@ def check(
     ] = None,
 ) -> None:
     """Find numbers that cannot all be true, and report them."""
-    from numcheck.archive import ArchiveError, with_against
     from numcheck.config import ConfigError, budget_seconds, discover, parse_size
     from numcheck.engine import run_paths
     from numcheck.report import FORMATS, OutputOptions, writer_for
@@ -247,12 +253,16 @@ def check(
         if max_size is not None:
             settings = replace(settings, max_size=parse_size(max_size))
         if against is not None:
+            from numcheck.archive import with_against  # DuckDB and matching: only when asked
+
             settings = with_against(settings, against)
         run = run_paths(paths or ["."], settings, select=_split(select),
                         ignore=_split(ignore) or (), runner=runner,
                         on_document=progress, corpus_cache=cache)
-    except (ConfigError, PackError, ArchiveError) as exc:
-        _fail(str(exc))
+    except Exception as exc:
+        if isinstance(exc, (ConfigError, PackError)) or _is_archive_error(exc):
+            _fail(str(exc))
+        raise
     finally:
         if progress is not None:
             progress.close()
