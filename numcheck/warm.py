@@ -82,7 +82,27 @@ def enabled() -> bool:
 
 @cache
 def version_of(distribution: str) -> str:
-    """Installed version of a distribution ('' when absent); read without importing it."""
+    """Installed version of a distribution ('' when absent), read without importing it.
+
+    The ``name-version.dist-info`` folder beside the package gives it in a directory
+    listing; ``importlib.metadata`` (50 ms to import, every run) is the fallback.
+    """
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(distribution.lower())
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.origin:
+        folder = Path(spec.origin).resolve().parent.parent
+        prefix = f"{distribution.lower().replace('-', '_')}-"
+        try:
+            found = [entry for entry in os.listdir(folder)
+                     if entry.lower().startswith(prefix) and entry.endswith(".dist-info")]
+        except OSError:
+            found = []
+        if len(found) == 1:
+            return found[0][len(prefix) : -len(".dist-info")]
     from importlib import metadata
 
     try:
