@@ -82,10 +82,24 @@ class Executor(Protocol):
     def flush(self) -> None: ...
 
 
-def _ready(outcome: DocOutcome) -> Future[DocOutcome]:
-    future: Future[DocOutcome] = Future()
-    future.set_result(outcome)
-    return future
+class _Ready:
+    """An outcome already at hand (a cache hit, a document checked here): a Future costs a
+    lock and a condition per document, which a re-check of thousands of files notices."""
+
+    __slots__ = ("outcome",)
+
+    def __init__(self, outcome: DocOutcome) -> None:
+        self.outcome = outcome
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> DocOutcome:
+        return self.outcome
+
+
+def _ready(outcome: DocOutcome) -> _Ready:
+    return _Ready(outcome)
 
 
 def failed_outcome(doc: Document, exc: BaseException) -> DocOutcome:
