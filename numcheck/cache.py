@@ -96,20 +96,31 @@ def plan_fingerprint(plan: DocumentPlan) -> str:
 
 def document_key(doc: Document, plan_key: str) -> str:
     """The cache key of ``doc`` checked with the plan whose fingerprint is ``plan_key``."""
-    digest = hashlib.sha256(plan_key.encode())
+    return hashlib.sha256(f"{plan_key}|{content_digest(doc)}".encode()).hexdigest()
+
+
+def content_digest(doc: Document) -> str:
+    """SHA-256 of everything in ``doc`` an outcome depends on: path, metadata, text, and the
+    source map (findings carry lines and columns: a file whose markup moved while its text
+    stayed the same must miss). Kept on the document, which is immutable, because a run asks
+    twice: for its outcome and for the corpus key."""
+    known: str | None = doc.__dict__.get("_numcheck_digest")
+    if known is not None:
+        return known
+    digest = hashlib.sha256()
     meta = sorted((str(k), str(v)) for k, v in doc.meta.items())
     digest.update(repr((doc.path, meta)).encode("utf-8", "surrogatepass"))
     digest.update(b"\0")
     digest.update(doc.text.encode("utf-8", "surrogatepass"))
     source = doc.source_map
     if source is not None:
-        # Lines and columns of findings come from the source map: a file whose markup moved
-        # while its text stayed the same must miss.
         digest.update(array("q", source.line_starts).tobytes())
         if source.offsets is not None:
             digest.update(b"o")
             digest.update(array("q", source.offsets).tobytes())
-    return digest.hexdigest()
+    value = digest.hexdigest()
+    object.__setattr__(doc, "_numcheck_digest", value)  # frozen: not a field, a memo
+    return value
 
 
 def _files_named(rules: Iterable[RuleSpec]) -> list[tuple[str, int, int]]:
@@ -131,7 +142,7 @@ def corpus_key(contexts: Sequence[DocumentContext], rules: Sequence[RuleSpec]) -
         f"corpus|{code_fingerprint()}|{rules_fingerprint(rules)}".encode())
     digest.update(repr(_files_named(rules)).encode())
     for ctx in contexts:
-        digest.update(document_key(ctx.document, "").encode())
+        digest.update(content_digest(ctx.document).encode())
     return digest.hexdigest()
 
 
