@@ -70,6 +70,10 @@ def _open(data: bytes) -> Any:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise InputError(f"damaged or unsupported Word document: {exc}") from None
+    except Exception as exc:
+        # A damaged member (zipfile.BadZipFile, zlib.error, lxml's XMLSyntaxError, EOFError):
+        # only python-docx runs here, and any failure means the file cannot be read.
+        raise InputError(f"damaged Word document ({type(exc).__name__}: {exc})") from None
 
 
 def _paragraphs(document: Any) -> list[str]:

@@ -37,8 +37,16 @@ def read(path: str, data: bytes, warnings: list[str]) -> list[Document]:
             if reader.is_encrypted and not reader.decrypt(""):
                 raise InputError("encrypted PDF: cannot read its text without the password")
             pages = _page_texts(reader, warnings)
+        except InputError:
+            raise
         except PdfReadError as exc:
             raise InputError(f"damaged or unsupported PDF: {exc}") from exc
+        except Exception as exc:
+            # pypdf meets damaged files with many exception types (its own LimitReachedError,
+            # KeyError, TypeError, struct.error, ...): only pypdf runs here, and any of them
+            # means the file cannot be read.
+            raise InputError(f"damaged or unsupported PDF ({type(exc).__name__}: {exc})") \
+                from exc
     finally:
         logger.setLevel(previous)
 
