@@ -170,7 +170,8 @@ def _initialise(plan: DocumentPlan, cache_root: str | None, warm_on: bool | None
     global _PLAN
     warm.configure(cache_root, on=warm_on)
     _PLAN = plan
-    threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+    if os.name == "posix":  # os.kill(pid, 0) probes on POSIX; on Windows it would kill
+        threading.Thread(target=_watch, args=(parent,), daemon=True).start()
     plan.kinds()  # build the rule kinds once per worker
 
 
