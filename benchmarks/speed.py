@@ -3,8 +3,10 @@ measured in this one run, on this machine, with the commands printed.
 
     .venv/bin/python benchmarks/speed.py [--repeat 3] [--limit N] [--only throughput,jobs,...]
 
-Every measurement runs the real command in a fresh process, against a private cache folder
-(``NUMCHECK_CACHE_DIR`` in a temporary directory; the user's cache is never touched). The load
+Every measurement runs the real command in a fresh process, on a snapshot of the package
+taken at the start (so edits to the checkout during the run change nothing), against a private
+cache folder (``NUMCHECK_CACHE_DIR`` in a temporary directory; the user's cache is never
+touched). The load
 cache (:mod:`numcheck.warm`) is built once first, as any earlier run of numcheck would have; the
 results cache is off (``--no-cache``) except where re-checking is measured. Timed commands are
 repeated ``--repeat`` times, interleaved, and the fastest run counts (the machine may be shared).
@@ -62,11 +64,26 @@ class Timing:
     stdout: bytes
 
 
+def snapshot(folder: Path) -> Path:
+    """A copy of the package, its rule packs and pyproject.toml: every command of the run
+    checks with the same code (the results cache is keyed on it, and this checkout may be
+    edited while the benchmark runs). ``python -m numcheck`` run there imports the copy."""
+    target = folder / "snapshot"
+    shutil.copytree(ROOT / "numcheck", target / "numcheck",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", target / "rules")
+    shutil.copy2(ROOT / "pyproject.toml", target / "pyproject.toml")
+    return target
+
+
+CODE = ROOT  # where commands run (and import numcheck from); main() points it at a snapshot
+
+
 def run(command: Sequence[str], env: dict[str, str], stdout: bool = False,
         strict: bool = True) -> Timing:
     before = os.times()
     started = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, check=False, cwd=ROOT)
+    done = subprocess.run(command, env=env, capture_output=True, check=False, cwd=CODE)
     seconds = time.perf_counter() - started
     after = os.times()
     if strict and done.returncode not in (0, 1):
@@ -108,12 +125,13 @@ class Result:
     detail: str
 
 
-def corpus_scope_codes() -> list[str]:
-    from numcheck.config import Config
-    from numcheck.engine import _selection, split_rules
-
-    _, corpus = split_rules(_selection(Config(), None, ()))
-    return [rule.code for rule in corpus]
+def corpus_scope_codes(env: dict[str, str]) -> list[str]:
+    script = ("from numcheck.config import Config\n"
+              "from numcheck.engine import _selection, split_rules\n"
+              "print(' '.join(r.code for r in split_rules(_selection(Config(), None, ()))[1]))\n")
+    done = subprocess.run([PYTHON, "-c", script], env=env, capture_output=True, check=True,
+                          cwd=CODE)
+    return done.stdout.decode().split()
 
 
 def quantulum_seconds(files: Sequence[str], env: dict[str, str]) -> float:
@@ -130,7 +148,7 @@ def quantulum_seconds(files: Sequence[str], env: dict[str, str]) -> float:
         "print(time.perf_counter() - started)\n"
     )
     done = subprocess.run([PYTHON, "-c", script, *files], env=env, capture_output=True,
-                          check=True)
+                          check=True, cwd=CODE)
     return float(done.stdout.decode().split()[-1])
 
 
@@ -242,7 +260,7 @@ def peak_rss(command: Sequence[str], env: dict[str, str]) -> dict[str, float]:
     """Peak resident memory (MB) of the command and every process it starts (Linux)."""
     import psutil  # type: ignore[import-untyped]  # (distributed brings it; no stubs)
 
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+    process = subprocess.Popen(command, env=env, cwd=CODE, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     peaks: dict[int, tuple[str, float]] = {}
     root = psutil.Process(process.pid)
@@ -348,6 +366,8 @@ def main() -> None:
     print(f"corpus: {len(files)} articles, {size / 1e6:.2f} MB")
 
     scratch = Path(tempfile.mkdtemp(prefix="numcheck-speed-"))
+    global CODE
+    CODE = snapshot(scratch)
     env = {**os.environ, "NUMCHECK_CACHE_DIR": str(scratch / "cache")}
     env.pop("NUMCHECK_POOL_MIN_BYTES", None)
     # The load cache, as any earlier numcheck run leaves it (quantulum3 tables, pint answers,
@@ -355,7 +375,7 @@ def main() -> None:
     (scratch / "tail.md").write_text(LONG_TAIL, encoding="utf-8")
     run([*NUMCHECK, "--no-cache", str(scratch / "tail.md")], env, strict=False)
     run([*NUMCHECK, "--no-cache", "--quiet", *files], env, strict=False)
-    ignore = corpus_scope_codes()
+    ignore = corpus_scope_codes(env)
     print(f"in-article rules: all but the corpus-scope {', '.join(ignore) or '(none)'}")
 
     results: list[Result] = []
