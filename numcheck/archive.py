@@ -45,7 +45,6 @@ from numcheck.matching import (
     Item,
     Subject,
     Table,
-    default_table,
     items_of,
     parse_when,
     sentence_hash,
@@ -58,14 +57,15 @@ if TYPE_CHECKING:
 
     from numcheck.config import Config
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 BATCH_FILES = 200
 #: DuckDB's own memory cap while indexing and querying (the process stays well under 2 GB).
 MEMORY_LIMIT = "1GB"
 
 _LIST = "VARCHAR[]"
 CLAIM_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("doc_key", "VARCHAR"), ("ord", "INTEGER"), ("path", "VARCHAR"), ("doc_id", "VARCHAR"),
+    ("doc_key", "VARCHAR"), ("doc_no", "BIGINT"), ("ord", "INTEGER"), ("path", "VARCHAR"),
+    ("doc_id", "VARCHAR"),
     ("line", "INTEGER"), ("col", "INTEGER"), ("start_offset", "INTEGER"),
     ("end_offset", "INTEGER"), ("text", "VARCHAR"), ("value", "DOUBLE"), ("low", "DOUBLE"),
     ("high", "DOUBLE"), ("low_closed", "BOOLEAN"), ("high_closed", "BOOLEAN"),
@@ -81,7 +81,10 @@ _DDL = (
     "CREATE TABLE IF NOT EXISTS numcheck_meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
     "CREATE TABLE IF NOT EXISTS files (path VARCHAR PRIMARY KEY, file_hash VARCHAR, "
     "size BIGINT, documents INTEGER, indexed_at TIMESTAMP DEFAULT current_timestamp)",
-    "CREATE TABLE IF NOT EXISTS documents (doc_key VARCHAR, path VARCHAR, doc_id VARCHAR, "
+    # doc_no numbers documents in the order they were written: claims of one document are
+    # stored together, so a lookup by doc_no reads only the row groups that hold them.
+    "CREATE TABLE IF NOT EXISTS documents (doc_key VARCHAR, doc_no BIGINT, path VARCHAR, "
+    "doc_id VARCHAR, "
     "text_hash VARCHAR, title VARCHAR, date VARCHAR, claims INTEGER)",
     "CREATE TABLE IF NOT EXISTS claims ("
     + ", ".join(f"{name} {kind}" for name, kind in CLAIM_COLUMNS) + ")",
@@ -155,7 +158,8 @@ def doc_key(path: str, doc_id: str | None) -> str:
 def _claim_row(key: str, ord_: int, item: Item) -> dict[str, Any]:
     c, s = item.claim, item.subject
     return {
-        "doc_key": key, "ord": ord_, "path": c.path, "doc_id": c.doc_id, "line": c.line,
+        "doc_key": key, "doc_no": None, "ord": ord_, "path": c.path, "doc_id": c.doc_id,
+        "line": c.line,
         "col": c.column, "start_offset": c.start, "end_offset": c.end, "text": c.text,
         "value": c.value, "low": c.low, "high": c.high, "low_closed": c.low_closed,
         "high_closed": c.high_closed, "bound": c.bound, "unit": c.unit, "kind": c.kind,
@@ -279,9 +283,12 @@ def _write(con: Any, batch: Sequence[FileRows], replace: set[str]) -> None:
         stale = [r.path for r in batch if r.path in replace]
         if stale:
             _delete_paths(con, stale)
-        docs = [d for r in batch for d in r.documents]
-        claims = [c for r in batch for c in r.claims]
-        keys = [k for r in batch for k in r.keys]
+        first = con.execute("SELECT coalesce(max(doc_no), 0) + 1 FROM documents").fetchall()
+        numbers = {d["doc_key"]: first[0][0] + n for n, d in enumerate(
+            d for r in batch for d in r.documents)}
+        docs = [{**d, "doc_no": numbers[d["doc_key"]]} for r in batch for d in r.documents]
+        claims = [{**c, "doc_no": numbers[c["doc_key"]]} for r in batch for c in r.claims]
+        keys = [{**k, "doc_no": numbers[k["doc_key"]]} for r in batch for k in r.keys]
         if docs:
             con.register("nc_docs", pa.Table.from_pylist(docs))
             con.execute("INSERT INTO documents BY NAME SELECT * FROM nc_docs")
@@ -314,7 +321,8 @@ def _write(con: Any, batch: Sequence[FileRows], replace: set[str]) -> None:
 def _arrow_type(kind: str) -> Any:
     import pyarrow as pa
 
-    return {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
+    return {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
+            "DOUBLE": pa.float64(),
             "BOOLEAN": pa.bool_(), _LIST: pa.list_(pa.string())}[kind]
 
 
@@ -443,7 +451,6 @@ def _prune(con: Any, roots: Sequence[str], present: set[str]) -> int:
 def related_items(
     db: str | Path,
     items: Sequence[Item],
-    table: Table | None = None,
     *,
     per_key: int = 25,
     max_documents: int = 25,
@@ -458,28 +465,28 @@ def related_items(
     ``max_documents`` documents are boilerplate). Archived documents identical to a checked
     one are left out.
     """
-    import pyarrow as pa
-
-    _ = table or default_table()
     keys = sorted({k for i in items if i.subject is not None for k in i.subject.blocking_keys()})
     hashes = sorted({sentence_hash(i.claim.sentence) for i in items
                      if words_in(i.claim.sentence) >= min_words})
-    identical = sorted({i.doc.text_hash for i in items})
+    identical = {i.doc.text_hash for i in items}
     with connect(db, read_only=True) as con:
-        con.register("nc_keys", pa.table({"key": pa.array(keys, pa.string())}))
-        con.register("nc_hashes", pa.table({"h": pa.array(hashes, pa.string())}))
-        con.register("nc_same", pa.table({"t": pa.array(identical, pa.string())}))
-        rows = _dicts(con.execute(_BY_KEY_SQL, [per_key]))
-        versions = [r[0] for r in con.execute(_VERSIONS_SQL, [max_documents]).fetchall()]
+        # Small literal IN lists: DuckDB filters the key column while scanning and reads the
+        # other columns only for the rows that match.
+        in_keys, key_params = _in_list(keys)
+        rows = _dicts(con.execute(_BY_KEY_SQL.format(keys=in_keys), [*key_params, per_key]))
+        in_hashes, hash_params = _in_list(hashes)
+        shared = con.execute(f"SELECT sentence_hash, doc_no FROM claims WHERE sentence_hash "
+                             f"IN {in_hashes}", hash_params).fetchall()
+        versions = _versions(shared, max_documents)
         if versions:
-            con.register("nc_versions", pa.table({"doc_key": pa.array(versions, pa.string())}))
-            rows += _dicts(con.execute("SELECT * FROM claims WHERE doc_key IN (SELECT doc_key "
-                                       "FROM nc_versions) ORDER BY doc_key, ord"))
-        found_keys = sorted({str(row["doc_key"]) for row in rows})
-        con.register("nc_found", pa.table({"doc_key": pa.array(found_keys, pa.string())}))
-        docs = con.execute("SELECT doc_key, path, doc_id, text_hash, date FROM documents "
-                           "WHERE doc_key IN (SELECT doc_key FROM nc_found) AND text_hash "
-                           "NOT IN (SELECT t FROM nc_same)").fetchall()
+            in_docs, doc_params = _in_list(versions)
+            rows += _dicts(con.execute(f"SELECT * FROM claims WHERE doc_no IN {in_docs} "
+                                       f"ORDER BY doc_no, ord", doc_params))
+        found_docs = sorted({int(row["doc_no"]) for row in rows})
+        in_found, found_params = _in_list(found_docs)
+        docs = [d for d in con.execute(
+            f"SELECT doc_key, path, doc_id, text_hash, date FROM documents WHERE doc_no IN "
+            f"{in_found}", found_params).fetchall() if d[3] not in identical]
     refs: dict[str, DocRef] = {}
     for order, (key, path, doc_id, t_hash, date) in enumerate(sorted(docs)):
         when, timed = parse_when(date)
@@ -502,26 +509,31 @@ def _dicts(cursor: Any) -> list[dict[str, Any]]:
     return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
 
-# Claims sharing a key with the draft, from the most recent ``$1`` documents per key.
+# Claims sharing a key with the draft, from the most recent ``?`` documents per key.
 _BY_KEY_SQL = """
 WITH hits AS (
-    SELECT k.*, dense_rank() OVER (PARTITION BY k.key ORDER BY d.date DESC NULLS LAST,
-                                                            k.doc_key) AS nc_rank
-    FROM claim_keys k JOIN nc_keys q ON k.key = q.key
-    JOIN documents d ON d.doc_key = k.doc_key
-    WHERE d.text_hash NOT IN (SELECT t FROM nc_same)
+    SELECT *, dense_rank() OVER (PARTITION BY key ORDER BY doc_date DESC NULLS LAST,
+                                                   doc_no DESC) AS nc_rank
+    FROM claim_keys WHERE key IN {keys}
 )
-SELECT * EXCLUDE (key, nc_rank) FROM hits WHERE nc_rank <= $1 ORDER BY doc_key, ord
+SELECT * EXCLUDE (key, nc_rank) FROM hits WHERE nc_rank <= ? ORDER BY doc_no, ord
 """
-# Documents sharing a sentence with the draft (not boilerplate: at most ``$1`` documents).
-_VERSIONS_SQL = """
-WITH shared AS (
-    SELECT sentence_hash FROM claims WHERE sentence_hash IN (SELECT h FROM nc_hashes)
-    GROUP BY sentence_hash HAVING count(DISTINCT doc_key) <= $1
-)
-SELECT DISTINCT doc_key FROM claims WHERE sentence_hash IN (SELECT sentence_hash FROM shared)
-ORDER BY doc_key
-"""
+
+
+def _in_list(values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """``(?, ?, …)`` and its parameters; ``(NULL)`` (matches nothing) for no values."""
+    if not values:
+        return "(NULL)", []
+    return "(" + ", ".join("?" * len(values)) + ")", list(values)
+
+
+def _versions(shared: Sequence[tuple[str, int]], max_documents: int) -> list[int]:
+    """Documents sharing a sentence with the draft, leaving out boilerplate sentences (found
+    in more than ``max_documents`` documents)."""
+    by_hash: dict[str, set[int]] = {}
+    for digest, number in shared:
+        by_hash.setdefault(digest, set()).add(int(number))
+    return sorted({n for docs in by_hash.values() if len(docs) <= max_documents for n in docs})
 
 
 def items_where(db: str | Path, where: str, params: Sequence[Any] = ()) -> list[Item]:

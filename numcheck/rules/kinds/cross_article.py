@@ -390,6 +390,9 @@ class CrossArticleKind:
         if settings.against:
             from numcheck.archive import related_items
 
-            items.extend(related_items(settings.against, items, table))
+            items.extend(related_items(settings.against, items,
+                                       per_key=settings.max_neighbours,
+                                       max_documents=settings.max_neighbours,
+                                       min_words=settings.min_sentence_words))
         found = [finding(rule, c) for c in conflicts(items, settings)]
         yield from sorted(found, key=lambda f: (f.path, f.line, f.column, f.message))
