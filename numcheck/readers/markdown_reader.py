@@ -69,6 +69,9 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], int]:
         raise InputError(f"malformed front matter: {getattr(exc, 'problem', exc)}", line) from None
     except RecursionError:
         raise InputError("malformed front matter: nested too deeply", 2) from None
+    except (ValueError, OverflowError) as exc:
+        # A value YAML cannot build: "date: 2005-01-54" (day is out of range for month).
+        raise InputError(f"malformed front matter: {exc}", 2) from None
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
