@@ -179,7 +179,9 @@ class Stats:
     inputs: int = 0
     per_format: dict[str, int] = dataclasses.field(default_factory=dict)
     crashes: dict[str, Crash] = dataclasses.field(default_factory=dict)
-    slow: list[tuple[str, float]] = dataclasses.field(default_factory=list)
+    slow_count: int = 0
+    #: (format, seconds, input) of the five slowest inputs over the harness's limit
+    slow: list[tuple[str, float, bytes]] = dataclasses.field(default_factory=list)
     seconds: float = 0.0
     engine: str = ""
     seeds: int = 0
@@ -189,7 +191,10 @@ class Stats:
                 "inputs": self.inputs, "per_format": dict(sorted(self.per_format.items())),
                 "crashes": [c.to_json() for c in sorted(self.crashes.values(),
                                                         key=lambda c: c.key)],
-                "slow": [{"format": f, "seconds": round(s, 2)} for f, s in self.slow[:20]]}
+                "slow_inputs": self.slow_count,
+                "slow": [{"format": f, "seconds": round(s, 2),
+                          "sample": d[:2000].decode("utf-8", "backslashreplace")}
+                         for f, s, d in self.slow[:5]]}
 
 
 def _where(exc: BaseException) -> str:
@@ -232,7 +237,10 @@ class Harness:
                         f"{type(exc).__name__}: {str(exc)[:300]}", data)
         spent = time.monotonic() - started
         if spent > self.slow_seconds:
-            self.stats.slow.append((fmt, spent))
+            self.stats.slow_count += 1
+            self.stats.slow.append((fmt, spent, data))
+            self.stats.slow.sort(key=lambda item: -item[1])
+            del self.stats.slow[5:]  # the five slowest are kept whole, for reproduction
 
     def _run(self, fmt: str, data: bytes) -> None:
         from numcheck.documents import InputError
@@ -392,7 +400,8 @@ def run_atheris(seconds: int, corpus: Sequence[tuple[str, bytes]]) -> Stats:
         for item in figures["crashes"]:
             stats.crashes[item["key"]] = Crash(item["key"], item["format"], item["detail"],
                                                item["count"], item["sample"].encode())
-        stats.slow = [(s["format"], s["seconds"]) for s in figures["slow"]]
+        stats.slow = [(s["format"], s["seconds"], s["sample"].encode()) for s in figures["slow"]]
+        stats.slow_count = figures["slow_inputs"]
         hangs = sorted(p.name for p in artifacts.iterdir())
         for name in hangs:  # libFuzzer's own verdicts: timeouts, out-of-memory, deadly signals
             kind = name.split("-")[0]
@@ -414,8 +423,8 @@ def summary(stats: Stats) -> str:
         lines.append(f"  {crash.count:>6} × {crash.key}  [{crash.fmt}] {crash.detail[:160]}")
         lines.append(f"         smallest input: {crash.sample[:160]!r}")
     if stats.slow:
-        lines.append(f"slow inputs (> 5 s): {len(stats.slow)}; slowest "
-                     f"{max(s for _, s in stats.slow):.1f} s")
+        lines.append(f"inputs over the time limit: {stats.slow_count}; slowest: "
+                     + ", ".join(f"{f} {s:.1f} s" for f, s, _ in stats.slow))
     return "\n".join(lines)
 
 

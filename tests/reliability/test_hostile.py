@@ -252,6 +252,27 @@ def test_10000_numbers_in_one_sentence_are_capped_with_the_line() -> None:
     assert pieces.line == 3 and pieces.severity == "warning"
 
 
+def test_quantulum_reads_a_long_sentence_in_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    # quantulum3 weighs each ambiguous unit against its whole input: 400 "…mb" in one
+    # sentence took 23 s when the sentence was its input. It must only ever see short texts.
+    from numcheck.extraction import mentions, quantulum
+
+    seen: set[str] = set()
+    real = quantulum.parse_units
+
+    def recording(text: str) -> object:
+        seen.add(text)
+        return real(text)
+
+    monkeypatch.setattr(quantulum, "parse_units", recording)
+    text = "It has " + " ".join(f"{i}mb" for i in range(400)) + " of storage."
+    out = extract_bounded(Document.from_text(text, "a.txt"), sentences(text))
+    assert len(out.claims) == 400 and all(c.unit for c in out.claims)
+    longest = max(mentions._LONG_SENTENCE, mentions._QUANTULUM_BLOCK + 64)
+    assert seen and max(len(t) for t in seen) <= longest
+    assert len(seen) <= len(text) // mentions._QUANTULUM_BLOCK + 2  # blocks, not numbers
+
+
 def test_absurd_numbers_are_finite_or_skipped() -> None:
     text = ("It is 1e308 km, 1.8e308 m, 10^10^10 people, 1e400 kg, 99999999999999999999 km "
             "and " + "9" * 400 + " tonnes.")
@@ -271,6 +292,7 @@ def test_absurd_numbers_are_finite_or_skipped() -> None:
     (_billion_laughs(), 3, "YAML aliases (*name) are not allowed"),
     ("t: " + "{a: " * 50 + "1" + "}" * 50, 2, "nested too deeply"),
     ("title: !!python/object/apply:os.system ['echo pwned']", 2, "malformed front matter"),
+    ("date: 2005-01-54", 2, "malformed front matter: day is out of range for month"),
 ])
 def test_malformed_front_matter(front: str, line: int, message: str) -> None:
     loaded = read_bytes("f.md", f"---\n{front}\n---\n{RESTATEMENT}\n".encode(), "markdown")
