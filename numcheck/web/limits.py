@@ -17,6 +17,8 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
+import anyio
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -39,6 +41,9 @@ class Limits:
     concurrent: int = 4
     #: how much of an oversized body is read and discarded before answering (see module doc)
     drain_bytes: int = 64 * MB
+    #: seconds a client may take to send its whole request body; a slower upload (or a client
+    #: that stops sending, holding a connection open) is answered 408
+    body_seconds: float = 60.0
 
     def too_large_message(self, size: int | None) -> str:
         got = f"{size / MB:.1f} MB" if size is not None else "more"
@@ -49,6 +54,10 @@ class Limits:
     def too_long_message(self, chars: int) -> str:
         return (f"The text is too long: {chars:,} characters, the limit is "
                 f"{self.max_chars:,} per check. Split it into parts.")
+
+    def slow_upload_message(self) -> str:
+        return (f"The upload was too slow: the request did not arrive within "
+                f"{self.body_seconds:g} seconds. Try again, or send a shorter text.")
 
     def too_slow_message(self) -> str:
         return (f"The check took longer than {self.seconds:g} seconds and was stopped. "
@@ -91,10 +100,19 @@ class BodyLimit:
         received = 0
         refused = False
         ended = False
+        slow = False
+        deadline = anyio.current_time() + self.limits.body_seconds
 
         async def counted() -> Message:
-            nonlocal received, refused, ended
-            message = await receive()
+            nonlocal received, refused, ended, slow
+            if ended:  # after the body: waiting for a disconnect is not an upload
+                return await receive()
+            try:
+                with anyio.fail_after(max(deadline - anyio.current_time(), 0.0)):
+                    message = await receive()
+            except TimeoutError:
+                refused = slow = True
+                raise _TooSlow() from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 ended = not message.get("more_body", False)
@@ -114,7 +132,10 @@ class BodyLimit:
         except Exception:
             if not refused:
                 raise
-        if refused:
+        if slow:
+            # A slowloris or a stalled upload: answer at once, read nothing more, close.
+            await self._answer(scope, send, 408, self.limits.slow_upload_message())
+        elif refused:
             # Draining past the end of the body would wait for a disconnect that never comes.
             budget = 0 if ended else self.limits.drain_bytes - received
             await self._refuse(scope, receive, send, None, drain=budget)
@@ -123,12 +144,15 @@ class BodyLimit:
         self, scope: Scope, receive: Receive, send: Send, size: int | None, drain: int
     ) -> None:
         await _drain(receive, drain)
+        await self._answer(scope, send, 413, self.limits.too_large_message(size))
+
+    async def _answer(self, scope: Scope, send: Send, status: int, message: str) -> None:
         path = str(scope.get("path", ""))
         render = json_error if path.startswith("/api/") else self.page
-        body, content_type = render(413, self.limits.too_large_message(size))
+        body, content_type = render(status, message)
         await send({
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [
                 (b"content-type", f"{content_type}; charset=utf-8".encode()),
                 (b"content-length", str(len(body)).encode()),
@@ -136,6 +160,10 @@ class BodyLimit:
             ],
         })
         await send({"type": "http.response.body", "body": body})
+
+
+class _TooSlow(Exception):
+    """Raised in the app's receive when the body has not arrived in time."""
 
 
 class _TooLarge(Exception):
