@@ -195,6 +195,13 @@ def create_app(settings: Settings | None = None) -> ASGIApp:
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         message = _validation_message(exc.errors())
         if request.url.path.startswith("/api/"):
+            kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if request.method == "POST" and kind != "application/json":
+                # A form or plain text sent to the API fails validation as "not an object":
+                # say what is wrong instead.
+                return _json_error(415, "Send the request as JSON with Content-Type: "
+                                        f"application/json (got {kind or 'none'}), e.g. "
+                                        '{"text": "..."}.')
             return _json_error(422, message)
         return html(422, message)
 
@@ -235,8 +242,9 @@ def _json_error(status: int, message: str) -> JSONResponse:
 
 def _warnings(report: Report) -> dict[str, str]:
     notes = [str(p) for p in report.problems]
-    # Header values must be one line of latin-1; messages are ours but paths are not.
-    text = " | ".join(n.replace("\n", " ") for n in notes)
+    # Header values must be one line of latin-1; messages are ours but paths are not (a CR
+    # in an API "path" made an illegal header value: the response was lost).
+    text = " | ".join(" ".join(n.split()) for n in notes)
     return {"X-Numcheck-Warning": text.encode("latin-1", "replace").decode("latin-1")} \
         if notes else {}
 
