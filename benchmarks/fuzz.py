@@ -402,12 +402,18 @@ def run_atheris(seconds: int, corpus: Sequence[tuple[str, bytes]]) -> Stats:
                                                item["count"], item["sample"].encode())
         stats.slow = [(s["format"], s["seconds"], s["sample"].encode()) for s in figures["slow"]]
         stats.slow_count = figures["slow_inputs"]
-        hangs = sorted(p.name for p in artifacts.iterdir())
-        for name in hangs:  # libFuzzer's own verdicts: timeouts, out-of-memory, deadly signals
-            kind = name.split("-")[0]
-            stats.crashes[f"libFuzzer {kind}"] = Crash(
-                f"libFuzzer {kind}", "?", (artifacts / name).read_bytes()[:200].decode(
-                    "utf-8", "backslashreplace"), 1)
+        for path in sorted(artifacts.iterdir()):
+            data = path.read_bytes()
+            fmt = FORMATS[data[0] % len(FORMATS)] if data else "?"
+            if path.name.startswith("slow-unit-"):
+                # libFuzzer keeps its slowest input: slow, not a failure (the oracle's own
+                # slow list has the figures).
+                stats.slow.append((fmt, -1.0, data[1:]))
+                continue
+            # libFuzzer's own verdicts: timeouts, out-of-memory, deadly signals.
+            kind = path.name.split("-")[0]
+            stats.crashes[f"libFuzzer {kind}"] = Crash(f"libFuzzer {kind}", fmt, path.name, 1,
+                                                       data[1:])
         tail = [line for line in child.stderr.splitlines() if line.startswith("stat::")]
         if tail:
             print("\n".join(tail), file=sys.stderr)
@@ -424,7 +430,7 @@ def summary(stats: Stats) -> str:
         lines.append(f"         smallest input: {crash.sample[:160]!r}")
     if stats.slow:
         lines.append(f"inputs over the time limit: {stats.slow_count}; slowest: "
-                     + ", ".join(f"{f} {s:.1f} s" for f, s, _ in stats.slow))
+                     + ", ".join(f"{f} {s:.1f} s" for f, s, _ in stats.slow if s >= 0))
     return "\n".join(lines)
 
 
