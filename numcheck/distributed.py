@@ -36,9 +36,14 @@ from numcheck.parallel import (
     unpack,
 )
 
-__all__ = ["DaskRunner", "check_batch"]
+__all__ = ["DaskEngineError", "DaskRunner", "check_batch"]
 
 BATCH_SIZE = 16
+CONNECT_TIMEOUT = "10s"
+
+
+class DaskEngineError(RuntimeError):
+    """The cluster cannot be reached or started; ``str()`` is the one-line message."""
 
 
 def check_batch(plan: DocumentPlan, packed: list[PackedDocument]) -> list[tuple[Any, ...]]:
@@ -160,7 +165,11 @@ class DaskRunner:
         Client: Any = distributed.Client
         LocalCluster: Any = distributed.LocalCluster
         if self.scheduler:
-            return Client(self.scheduler), None
+            try:
+                return Client(self.scheduler, timeout=CONNECT_TIMEOUT), None
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise DaskEngineError(f"cannot reach the Dask scheduler at {self.scheduler}: "
+                                      f"{exc}") from exc
         options: dict[str, Any] = {
             "n_workers": self.workers or default_jobs(),
             "threads_per_worker": 1,

@@ -116,6 +116,8 @@ def build_runner(engine: str, jobs: int | None, scheduler: str | None, no_cache:
     runner: Runner
     if engine == "dask":
         try:
+            import distributed  # noqa: F401  (here, for a clear message; the run needs it)
+
             from numcheck.distributed import DaskRunner
         except ImportError as exc:
             _fail(f"--engine dask needs dask[distributed] ({exc.name} is missing): "
@@ -135,11 +137,13 @@ def build_runner(engine: str, jobs: int | None, scheduler: str | None, no_cache:
     return runner, cache
 
 
-def _is_archive_error(exc: Exception) -> bool:
-    # The archive module is imported only by runs that use one; an exception cannot be its
-    # ArchiveError unless it was.
+def _is_run_error(exc: Exception) -> bool:
+    # The archive and Dask modules are imported only by runs that use them; an exception
+    # cannot be one of theirs unless they were.
     archive = sys.modules.get("numcheck.archive")
-    return archive is not None and isinstance(exc, archive.ArchiveError)
+    dask = sys.modules.get("numcheck.distributed")
+    return (archive is not None and isinstance(exc, archive.ArchiveError)) or (
+        dask is not None and isinstance(exc, dask.DaskEngineError))
 
 
 @app.command()
@@ -260,7 +264,7 @@ def check(
                         ignore=_split(ignore) or (), runner=runner,
                         on_document=progress, corpus_cache=cache)
     except Exception as exc:
-        if isinstance(exc, (ConfigError, PackError)) or _is_archive_error(exc):
+        if isinstance(exc, (ConfigError, PackError)) or _is_run_error(exc):
             _fail(str(exc))
         raise
     finally:

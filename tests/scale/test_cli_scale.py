@@ -68,3 +68,15 @@ def test_claims_out_writes_every_claim_in_document_order(corpus: list[str],
     assert list(written["path"]) == list(expected["path"])
     assert list(written["text"]) == list(expected["text"])
     assert written["line"].dtype == "int64" and written["value"].dtype == "float64"
+
+
+def test_an_unreachable_scheduler_is_a_usage_error(corpus: list[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed")
+    import numcheck.distributed
+
+    monkeypatch.setattr(numcheck.distributed, "CONNECT_TIMEOUT", "1s")
+    result = run("--engine", "dask", "--scheduler", "tcp://127.0.0.1:1", "--no-cache",
+                 corpus[0])
+    assert result.exit_code == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in result.stderr
