@@ -28,6 +28,7 @@ writes to the database. duckdb is imported lazily: numcheck's core never needs i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -116,6 +117,8 @@ def connect(db: str | Path, *, read_only: bool = False) -> Iterator[Any]:
     duckdb = _duckdb()
     if read_only and not Path(db).exists():
         raise ArchiveError(f"{db}: no such archive (create it with numcheck index)")
+    if not read_only:
+        _create(duckdb, Path(db))
     try:
         con = duckdb.connect(str(db), read_only=read_only)
     except Exception as exc:
@@ -135,6 +138,44 @@ def connect(db: str | Path, *, read_only: bool = False) -> Iterator[Any]:
         yield con
     finally:
         con.close()
+
+
+def _create(duckdb: Any, db: Path) -> None:
+    """Create ``db`` whole or not at all.
+
+    DuckDB creates its file empty and writes the headers after: a run killed in between left
+    a 0-byte file that no later run could open ("not a valid DuckDB database file"). The new
+    archive is built beside it and linked into place complete; ``os.link`` fails if another
+    run got there first, so two runs creating one archive never replace each other's file.
+    An empty file (only an interrupted creation leaves one) is replaced.
+    """
+    try:
+        if db.stat().st_size > 0:
+            return
+        db.unlink()  # 0 bytes: no archive was ever written into it
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise ArchiveError(f"{db}: cannot open archive: {exc.strerror or exc}") from None
+    temporary = db.with_name(f".{db.name}.{os.getpid()}.new")
+    try:
+        con = duckdb.connect(str(temporary))
+        try:
+            for statement in _DDL:
+                con.execute(statement)
+            con.execute("INSERT OR REPLACE INTO numcheck_meta VALUES ('schema', ?)",
+                        [SCHEMA_VERSION])
+        finally:
+            con.close()
+        with contextlib.suppress(FileExistsError):  # another run created it: use theirs
+            os.link(temporary, db)
+    except ArchiveError:
+        raise
+    except Exception as exc:
+        raise ArchiveError(f"{db}: cannot create archive: {exc}") from None
+    finally:
+        for leftover in (temporary, temporary.with_name(temporary.name + ".wal")):
+            leftover.unlink(missing_ok=True)
 
 
 def _check_schema(con: Any, db: str | Path) -> None:
