@@ -24,3 +24,11 @@ def seed_path() -> Path:
     if not path.exists():
         pytest.skip(f"seed article absent: {path}")
     return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the test run's load and results caches out of the user's cache folder."""
+    import os
+
+    os.environ.setdefault("NUMCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("numcheck-cache")))

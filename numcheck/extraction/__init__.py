@@ -27,6 +27,7 @@ __all__ = [
     "extract_text", "might_hold_number",
 ]
 
+_DIGIT = re.compile(r"\d")
 _NUMBERISH = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
@@ -37,8 +38,8 @@ _NUMBERISH = re.compile(
 
 
 def might_hold_number(text: str) -> bool:
-    """The prefilter: can this text contain a quantity at all?"""
-    return _NUMBERISH.search(text) is not None
+    """The prefilter: can this text contain a quantity at all? (A digit is the cheap test.)"""
+    return _DIGIT.search(text) is not None or _NUMBERISH.search(text) is not None
 
 
 def _claim(document: Document, sentence: Sentence, m: Mention) -> Claim:

@@ -110,6 +110,8 @@ def _unit_from_quantulum(sentence: str, n: NumberMatch) -> UnitMatch | None:
     token = after.group(1).rstrip(".")
     if re.fullmatch(r"[A-Z]{2,}s", token):
         return None  # a plural acronym counts things: "646 MPs", "40 CEOs"
+    if re.fullmatch(r"[A-Z]{2,3}", token):
+        return None  # "3 TV channels", "2 PC makers": symbols numcheck knows are in its lexicon
     compound = bool(re.search(r"[/^]|[A-Za-z]-?\d$", token))  # "W/min", "s-1", "km/s2"
     if not (compound or quantulum.might_be_unit(token)):
         return None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 
-from scipy import special
 
 #: test types whose p-value depends on the statistic's sign only through its size
 SYMMETRIC = frozenset({"t", "Z", "r"})
@@ -31,6 +30,9 @@ def compute_p(
     two_tailed: bool = True,
 ) -> float:
     """The p-value of ``value``; ``nan`` when the dfs needed are missing or invalid."""
+    # scipy costs 0.3-0.5 s to import: only a document with a test statistic pays it.
+    from scipy import special
+
     if test_type == "t":
         if not _positive(df2):
             return math.nan
