@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 
-
 #: test types whose p-value depends on the statistic's sign only through its size
 SYMMETRIC = frozenset({"t", "Z", "r"})
 CHI2_LIKE = frozenset({"Chi2", "Q", "Qw", "Qb"})
