@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from numcheck.matching.pairs import DocKey, DocRef, Item, Pair, chronological
 from numcheck.matching.subject import unit_class
@@ -54,6 +55,17 @@ class _Sentence:
     text: str
     items: tuple[Item, ...]
     tokens: tuple[str, ...]
+
+    @cached_property
+    def numbers(self) -> tuple[int, ...]:
+        """For each token, its index among the number tokens (-1 for words)."""
+        out: list[int] = []
+        count = 0
+        for token in self.tokens:
+            number = token.startswith(NUMBER_TOKEN)
+            out.append(count if number else -1)
+            count += number
+        return tuple(out)
 
 
 def _sentences(items: Iterable[Item], min_words: int) -> dict[tuple[str, str | None],
@@ -134,39 +146,32 @@ def _aligned(left: list[_Sentence], right: list[_Sentence], similarity: float
     if a_doc.text_hash == b_doc.text_hash or (a_doc.archived and b_doc.archived):
         return
     shared = {s.key for s in left} & {s.key for s in right}
-    rest = [s for s in right if s.key not in shared]
-    for sentence in left:
-        if sentence.key in shared:
-            continue
-        best: tuple[float, _Sentence] | None = None
-        for other in rest:
-            matcher = SequenceMatcher(None, sentence.tokens, other.tokens, autojunk=False)
+    mine = [s for s in left if s.key not in shared]
+    best: dict[int, tuple[float, _Sentence]] = {}
+    matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
+    for other in (s for s in right if s.key not in shared):
+        # The second sequence is indexed once and compared with every candidate sentence.
+        matcher.set_seq2(other.tokens)
+        for index, sentence in enumerate(mine):
+            matcher.set_seq1(sentence.tokens)
             if matcher.real_quick_ratio() < similarity or matcher.quick_ratio() < similarity:
                 continue
             ratio = matcher.ratio()
-            if ratio >= similarity and (best is None or ratio > best[0]):
-                best = (ratio, other)
-        if best is None:
-            continue
-        ratio, other = best
+            if ratio >= similarity and (index not in best or ratio > best[index][0]):
+                best[index] = (ratio, other)
+    for index, (ratio, other) in sorted(best.items()):
+        sentence = mine[index]
         why = (f"the same sentence in both articles ({ratio:.0%} alike with the numbers "
                f"masked)")
-        for i, j in _number_alignment(sentence.tokens, other.tokens):
+        for i, j in _number_alignment(sentence, other):
             yield Pair(sentence.items[i], other.items[j], why)
 
 
-def _number_alignment(a: Sequence[str], b: Sequence[str]) -> Iterator[tuple[int, int]]:
-    """Indices (among number tokens) of numbers at the same place in both token lists."""
-    def index(tokens: Sequence[str]) -> list[int]:
-        count = 0
-        out = []
-        for token in tokens:
-            out.append(count if token.startswith(NUMBER_TOKEN) else -1)
-            count += token.startswith(NUMBER_TOKEN)
-        return out
-
-    ia, ib = index(a), index(b)
-    matcher = SequenceMatcher(None, list(a), list(b), autojunk=False)
+def _number_alignment(left: _Sentence, right: _Sentence) -> Iterator[tuple[int, int]]:
+    """Indices (among number tokens) of numbers at the same place in both sentences."""
+    a, b = left.tokens, right.tokens
+    ia, ib = left.numbers, right.numbers
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag not in ("equal", "replace") or i2 - i1 != j2 - j1:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -25,8 +25,9 @@ class Table:
     entity_stop: frozenset[str]
     places: Mapping[str, str]
 
-    @property
+    @cached_property
     def longest_place(self) -> int:
+        """Words in the longest place name (read once: it bounds every place lookup)."""
         return max((len(alias.split()) for alias in self.places), default=1)
 
 
