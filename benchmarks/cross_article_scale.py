@@ -60,16 +60,19 @@ def vary(text: str, rng: random.Random) -> str:
     return _NUMBER.sub(one, text)
 
 
-_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
+_NAME = re.compile(r"(?<=[a-z0-9,;:(] )[A-Z][A-Za-z]+\b")
+_FIRST = re.compile(r"(?:^|(?<=[.!?] ))([A-Z][a-z]*)\b", re.M)
 _SYLLABLES = ("ka", "lo", "mi", "ne", "su", "ra", "to", "vi", "de", "po")
 
 
 def new_story(text: str, copy: int) -> str:
-    """Turn an article into another story of the same shape: names after the first word of a
-    sentence get a copy-specific ending ("Pentagon" → "Pentagonkalo"), so places and named
-    things differ from every other copy while the numbers and syntax stay realistic."""
+    """Turn an article into another story of the same shape: every name after the first word
+    of a sentence gets a copy-specific ending ("Pentagon" → "Pentagonkalo", "US" →
+    "USkalo"), and every sentence a copy-specific word after its first ("The kalo firm"), so
+    no place, name or sentence is shared with another copy; numbers and syntax stay real."""
     ending = "".join(_SYLLABLES[int(d)] for d in f"{copy:02d}")
-    return _NAME.sub(lambda m: m.group(0) + ending, text)
+    text = _NAME.sub(lambda m: m.group(0) + ending, text)
+    return _FIRST.sub(lambda m: f"{m.group(1)} {ending}", text)
 
 
 def write_corpus(folder: Path, articles: int, mode: str = "versions", seed: int = 7) -> int:
