@@ -27,6 +27,7 @@ mutates seeds with byte flips, splices, repeats and hostile tokens.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import io
 import json
@@ -180,6 +181,9 @@ class Stats:
     per_format: dict[str, int] = dataclasses.field(default_factory=dict)
     crashes: dict[str, Crash] = dataclasses.field(default_factory=dict)
     slow_count: int = 0
+    #: seconds a second run of a slow input took (fast again: a one-off load or a busy
+    #: machine, not the input)
+    again: dict[int, float] = dataclasses.field(default_factory=dict)
     #: (format, seconds, input) of the five slowest inputs over the harness's limit
     slow: list[tuple[str, float, bytes]] = dataclasses.field(default_factory=list)
     seconds: float = 0.0
@@ -193,7 +197,8 @@ class Stats:
                                                         key=lambda c: c.key)],
                 "slow_inputs": self.slow_count,
                 "slow": [{"format": f, "seconds": round(s, 2),
-                          "sample": d[:2000].decode("utf-8", "backslashreplace")}
+                          "again": round(self.again.get(id(d), -1.0), 2),
+                          "sample": d.decode("utf-8", "backslashreplace")}
                          for f, s, d in self.slow[:5]]}
 
 
@@ -239,6 +244,10 @@ class Harness:
         if spent > self.slow_seconds:
             self.stats.slow_count += 1
             self.stats.slow.append((fmt, spent, data))
+            again = time.monotonic()
+            with contextlib.suppress(Exception):  # recorded the first time
+                self._run(fmt, data)
+            self.stats.again[id(data)] = time.monotonic() - again
             self.stats.slow.sort(key=lambda item: -item[1])
             del self.stats.slow[5:]  # the five slowest are kept whole, for reproduction
 
@@ -430,7 +439,8 @@ def summary(stats: Stats) -> str:
         lines.append(f"         smallest input: {crash.sample[:160]!r}")
     if stats.slow:
         lines.append(f"inputs over the time limit: {stats.slow_count}; slowest: "
-                     + ", ".join(f"{f} {s:.1f} s" for f, s, _ in stats.slow if s >= 0))
+                     + ", ".join(f"{f} {s:.1f} s (again: {stats.again.get(id(d), -1):.1f} s)"
+                                 for f, s, d in stats.slow if s >= 0))
     return "\n".join(lines)
 
 
