@@ -12,7 +12,6 @@ a difference names the format and the configuration that produced it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
@@ -103,20 +102,18 @@ def test_another_hash_seed_and_a_worker_pool_change_no_format(
     _same(baseline, _outputs(corpus, hash_seed="1", options="--no-cache --jobs 2"))
 
 
-def test_cli_sarif_is_byte_identical_across_runs_and_input_order(corpus: list[str]) -> None:
-    # The command itself, stdout bytes: the same files named in another order give the same
-    # report (documents are listed in input order, so only findings are compared then).
-    outputs = []
-    for seed, order in (("0", corpus), ("99", corpus), ("1", corpus[::-1])):
+def test_cli_sarif_results_do_not_depend_on_input_order(corpus: list[str]) -> None:
+    # The command itself, stdout: the same files named in another order (and another hash
+    # seed) give the same results. Documents are listed in input order, so the bytes of the
+    # whole log differ only there; byte-identity across runs is tested above.
+    logs = []
+    for seed, order in (("0", corpus), ("99", corpus[::-1])):
         done = subprocess.run(
             [sys.executable, "-m", "numcheck", "check", "--no-cache", "--format", "sarif",
              *order],
             capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}, cwd=ROOT,
             timeout=300)
         assert done.returncode == 1, done.stderr.decode()[-2000:]
-        outputs.append(done.stdout)
-    assert outputs[0] == outputs[1]
-    first, reversed_order = (json.loads(o)["runs"][0]["results"] for o in (outputs[0],
-                                                                        outputs[2]))
-    assert first == reversed_order
-    assert hashlib.sha256(outputs[0]).hexdigest()  # non-empty, decodable above
+        logs.append(json.loads(done.stdout))
+    first, reversed_order = (log["runs"][0]["results"] for log in logs)
+    assert first and first == reversed_order
