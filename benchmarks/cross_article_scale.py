@@ -6,11 +6,10 @@
 
 ``check``: checks 1×, 2×, 4× and 8× the BBC corpus together with rule NC201 only. Copy 0 is
 the corpus itself; every other copy varies about half of the numbers of each article
-(× 0.5–1.5) and gives each article a date in 2004–2005. With ``--copies versions`` (default)
-the copies are revised versions of the same stories, so every story gains a version at each
-doubling and matching has ever more work per story, until the per-document caps of NC201
-(``max_neighbours``, ``max_versions``) bind. With ``--copies stories`` the names in each copy
-are changed, so the corpus grows by new stories, as a real archive does. Each scale runs in a
+(× 0.5–1.5) and gives each article a date in 2004–2005. The copies are revised versions of
+the same stories, so each doubling also adds a version of every story: the worst case for
+matching, whose work per article grows with the versions and reports of its subjects until
+NC201's per-document caps (``max_neighbours``, ``max_versions``) bind. Each scale runs in a
 fresh process; reported are wall time, the time of NC201 itself (best of three), and peak
 resident memory of the main process (the corpus rule holds every document) and of all
 processes together.
@@ -60,27 +59,9 @@ def vary(text: str, rng: random.Random) -> str:
     return _NUMBER.sub(one, text)
 
 
-_NAME = re.compile(r"(?<=[a-z0-9,;:(] )[A-Z][A-Za-z]+\b")
-_FIRST = re.compile(r"(?:^|(?<=[.!?] ))([A-Z][a-z]*)\b", re.M)
-_SYLLABLES = ("ka", "lo", "mi", "ne", "su", "ra", "to", "vi", "de", "po")
-
-
-def new_story(text: str, copy: int) -> str:
-    """Turn an article into another story of the same shape: every name after the first word
-    of a sentence gets a copy-specific ending ("Pentagon" → "Pentagonkalo", "US" →
-    "USkalo"), and every sentence a copy-specific word after its first ("The kalo firm"), so
-    no place, name or sentence is shared with another copy; numbers and syntax stay real."""
-    ending = "".join(_SYLLABLES[int(d)] for d in f"{copy:02d}")
-    text = _NAME.sub(lambda m: m.group(0) + ending, text)
-    return _FIRST.sub(lambda m: f"{m.group(1)} {ending}", text)
-
-
-def write_corpus(folder: Path, articles: int, mode: str = "versions", seed: int = 7) -> int:
-    """``articles`` BBC articles (copies cycled, copy 0 unchanged) as dated Markdown files.
-
-    ``versions``: every copy is a revised version of the same stories (numbers varied).
-    ``stories``: every copy is a set of new stories (numbers varied, names changed).
-    """
+def write_corpus(folder: Path, articles: int, seed: int = 7) -> int:
+    """``articles`` BBC articles (copies cycled, copy 0 unchanged) as dated Markdown files;
+    every further copy is a revised version of the same stories with numbers varied."""
     sources = sorted(require("news/bbc").glob("*/*.txt"))
     texts = [p.read_bytes().decode("utf-8", "replace") for p in sources]
     rng = random.Random(seed)
@@ -95,8 +76,6 @@ def write_corpus(folder: Path, articles: int, mode: str = "versions", seed: int 
             day = rng.randrange(730)
             date = time.strftime("%Y-%m-%d", time.gmtime(1072915200 + day * 86400))
             body = text if copy == 0 else vary(text, rng)
-            if copy and mode == "stories":
-                body = new_story(body, copy)
             name = f"{source.parent.name}-{source.stem}.md"
             (target / name).write_text(f"---\ndate: {date}\n---\n\n{body}", "utf-8")
             written += 1
@@ -236,12 +215,9 @@ def main() -> None:
     check = sub.add_parser("check")
     check.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4, 8])
     check.add_argument("--jobs", type=int, default=2)
-    check.add_argument("--copies", choices=("versions", "stories"), default="versions",
-                       help="copies are revised versions of the same stories, or new stories")
     idx = sub.add_parser("index")
     idx.add_argument("--articles", type=int, default=100_000)
     idx.add_argument("--jobs", type=int, default=2)
-    idx.add_argument("--copies", choices=("versions", "stories"), default="stories")
     idx.add_argument("--db", type=Path, default=None, help="keep the archive here")
     against = sub.add_parser("against")
     against.add_argument("--db", type=Path, required=True)
@@ -266,7 +242,7 @@ def main() -> None:
               "peak all MB")
         for scale in args.scales:
             with tempfile.TemporaryDirectory(prefix="nc-scale-") as tmp:
-                write_corpus(Path(tmp), base * scale, args.copies)
+                write_corpus(Path(tmp), base * scale)
                 r = _child("check", tmp, str(args.jobs))
             print(f"{scale:>4}x  {int(r['documents']):>8}  {int(r['claims']):>7}  "
                   f"{r['seconds']:>7.1f}  {r['nc201_seconds']:>7.2f}  {int(r['findings']):>8}  "
@@ -275,7 +251,7 @@ def main() -> None:
     elif args.mode == "index":
         with tempfile.TemporaryDirectory(prefix="nc-index-") as tmp:
             started = time.perf_counter()
-            write_corpus(Path(tmp) / "corpus", args.articles, args.copies)
+            write_corpus(Path(tmp) / "corpus", args.articles)
             print(f"wrote {args.articles:,} articles in {time.perf_counter() - started:.0f} s",
                   flush=True)
             db = args.db or Path(tmp) / "archive.duckdb"
