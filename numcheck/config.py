@@ -33,13 +33,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal, cast
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from numcheck.findings import Severity
 from numcheck.loading import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 FailOn = Literal["error", "warning", "info", "never"]
 CONFIG_NAME = "numcheck.toml"
@@ -182,6 +182,10 @@ def load_config(path: Path) -> Config:
 
 def parse_config(data: Mapping[str, Any], where: str, base: Path | None = None) -> Config:
     """Validate a configuration table (already parsed) and build a :class:`Config`."""
+    # Imported here: jsonschema costs 50-80 ms to import, and a run without a configuration
+    # file (or one that only re-checks cached documents) should not pay for it.
+    from jsonschema import Draft202012Validator
+
     validator = Draft202012Validator(SCHEMA)
     errors = sorted(validator.iter_errors(dict(data)), key=_error_order)
     if errors:

@@ -7,6 +7,9 @@ import codecs
 from numcheck.documents import InputError
 
 _SNIFF = 8192
+#: Control bytes that do not occur in text (everything below 32 but tab, newline, form feed,
+#: carriage return and escape), for ``bytes.translate`` to delete.
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -17,7 +20,8 @@ def looks_binary(data: bytes) -> bool:
     if b"\x00" in head:
         return True
     # Many control bytes (not tab/newline/CR/form feed/escape) mean an executable or image.
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    # Counted in C: deleting them is ~100x faster than a generator over the bytes.
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     return len(head) > 0 and controls / len(head) > 0.05
 
 

@@ -23,15 +23,20 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
-
-import yaml
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from numcheck.rules.base import KINDS, RuleDocs, RuleSpec
 from numcheck.rules.builtin import BUILTIN_KIND, BUILTIN_RULES
-from numcheck.safe_regex import UnsafePattern, is_safe
+
+if TYPE_CHECKING:
+    import yaml
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.exceptions import ValidationError
+
+# yaml, jsonschema and numcheck.safe_regex (which imports ``regex``) are imported by the
+# functions that parse and validate packs: together 40-50 ms, paid only when packs are
+# actually loaded. A run whose rule selection comes from the load cache (numcheck.warm)
+# never loads a pack.
 
 JsonPath = tuple[str | int, ...]
 
@@ -69,6 +74,8 @@ class _Located:
 
 
 def _compose(text: str, source: str) -> _Located:
+    import yaml
+
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -117,6 +124,8 @@ def _walk(
     duplicates: list[str],
     left: list[int],
 ) -> None:
+    import yaml
+
     left[0] -= 1
     if left[0] < 0:
         raise _TooLarge(node.start_mark.line + 1)
@@ -181,6 +190,10 @@ def pack_schema() -> Mapping[str, Any]:
 def _format_checker() -> FormatChecker:
     """The draft's format checks, with ``"format": "regex"`` also refusing patterns that could
     hang a run (nested quantifiers, backreferences; see :mod:`numcheck.safe_regex`)."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    from numcheck.safe_regex import UnsafePattern, is_safe
+
     checker = FormatChecker()
     checker.checkers = dict(Draft202012Validator.FORMAT_CHECKER.checkers)  # never the shared one
     checker.checks("regex", raises=(re.error, UnsafePattern))(is_safe)
@@ -190,6 +203,8 @@ def _format_checker() -> FormatChecker:
 def _validator(schema: Mapping[str, Any]) -> Draft202012Validator:
     # format_checker: a ``"format": "regex"`` in a kind's schema rejects patterns that do not
     # compile or are unsafe, before any rule runs them.
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema, format_checker=_format_checker())
 
 
@@ -211,6 +226,8 @@ class SchemaProblem:
 
 def describe_error(error: ValidationError, base: JsonPath = ()) -> list[SchemaProblem]:
     """Turn one schema error into problems, one per bad key, with did-you-mean hints."""
+    from numcheck.safe_regex import UnsafePattern
+
     path: JsonPath = (*base, *error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = set(error.schema.get("properties", {}))
