@@ -62,8 +62,11 @@ _UNIT_NAMES = {
     "index_point": "point", "revolution / minute": "revolutions per minute",
     "turn / minute": "revolutions per minute", "milliampere_hour": "milliampere-hour",
     "electron_volt": "electronvolt", "teraelectron_volt": "teraelectronvolt",
-    "force_pound * foot": "pound-foot", "newton * meter": "newton metre",
+    "force_pound * foot": "pound-foot", "foot * force_pound": "pound-foot",
+    "newton * meter": "newton metre", "meter * newton": "newton metre",
 }
+# NewsQuant names counted things by their lemmas (spaCy's): irregular comparison included.
+_LEMMAS = {"best": "good", "better": "good", "worst": "bad", "worse": "bad"}
 
 
 def cqe_unit(unit: str | None, kind: str, quantity_of: str | None) -> str:
@@ -71,11 +74,12 @@ def cqe_unit(unit: str | None, kind: str, quantity_of: str | None) -> str:
     from numcheck.extraction.context import singular
 
     if kind == "age":
-        return "year of age"
+        return f"{unit or 'year'} of age"
     if unit is None:
         if not quantity_of:
             return "-"
         *modifiers, head = quantity_of.lower().replace("-", " - ").split()
+        modifiers = [_LEMMAS.get(word, word) for word in modifiers]
         return " ".join([*modifiers, singular(head)]).replace(" - ", "-")
     if unit in _CURRENCY_NAMES:
         return _CURRENCY_NAMES[unit]
@@ -186,6 +190,48 @@ def score(
             unused.remove(best)
         if errors is not None:
             errors.extend(f"EXTRA {p} :: {item['text']}" for p in unused)
+    return _scores(hits, total_gold, total_pred)
+
+
+def score_published(
+    items: Sequence[dict[str, object]],
+    tagger: Callable[[str], list[Tag]],
+    average_ranges: bool = False,
+) -> dict[str, Scores]:
+    """The scores as the published evaluation computes them (``calculate_metrics`` in
+    satya77/CQE_Evaluation, which produced CQE's 92.0 / 85.6 / 88.0), quirks included.
+
+    Both lists are sorted by unit; for each gold quantity the predictions are walked in that
+    order, and every one whose value matches counts a value hit (at most as many per sentence
+    as there are gold quantities) and a change hit when its change label agrees; the walk
+    stops at, and removes, the first prediction whose unit matches too. So a prediction is
+    used up only by a full value+unit match, and a gold quantity can count more than one
+    change hit. :func:`score` is the strict one-to-one reading of the same metrics.
+    """
+    total_gold = total_pred = 0
+    hits = {"value": 0, "value+unit": 0, "value+change": 0}
+    for item in items:
+        gold = sorted(gold_tags(item, average_ranges), key=lambda t: t.unit)
+        pred = sorted(tagger(str(item["text"])), key=lambda t: t.unit)
+        total_gold += len(gold)
+        total_pred += len(pred)
+        value_budget = len(gold)
+        for g in gold:
+            for p in list(pred):
+                if not _close(g.value, p.value):
+                    continue
+                if value_budget > 0:
+                    hits["value"] += 1
+                    value_budget -= 1
+                hits["value+change"] += p.change == g.change
+                if p.unit == g.unit:
+                    hits["value+unit"] += 1
+                    pred.remove(p)
+                    break
+    return _scores(hits, total_gold, total_pred)
+
+
+def _scores(hits: dict[str, int], total_gold: int, total_pred: int) -> dict[str, Scores]:
     out = {}
     for key, hit in hits.items():
         p = hit / total_pred if total_pred else 0.0
@@ -205,7 +251,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     args = parser.parse_args()
     items = load_items()
-    results = {}
+    results: dict[str, dict[str, Scores]] = {}
     timings = {}
     errors: list[str] = []
     for name, tagger, avg in (
@@ -219,21 +265,38 @@ def main() -> None:
 
         parse_units("warm-up: 5 km in 3 hours")
         started = time.perf_counter()
-        results[name] = score(items, tagger, avg, errors if name == "numcheck" else None)
+        cached = _memo(tagger)
+        results[f"{name} strict"] = score(items, cached, avg,
+                                          errors if name == "numcheck" else None)
         timings[name] = time.perf_counter() - started
+        results[f"{name} published"] = score_published(items, cached, avg)
     if args.json:
         print(json.dumps({k: {m: vars(s) for m, s in v.items()} for k, v in results.items()}))
         return
     print(f"NewsQuant dev: {len(items)} sentences, "
           f"{sum(len(i['quantities']) for i in items)} gold quantities")  # type: ignore[arg-type]
-    print(f"{'system':<12} {'metric':<13} {'P':>6} {'R':>6} {'F1':>6}")
+    print("protocol: strict = each gold quantity matched at most once (one-to-one); "
+          "published = CQE_Evaluation's calculate_metrics, which CQE's figures come from")
+    print(f"{'system':<22} {'metric':<13} {'P':>6} {'R':>6} {'F1':>6}")
     for name, metrics in results.items():
         for metric, s in metrics.items():
-            print(f"{name:<12} {metric:<13} {s.p * 100:6.1f} {s.r * 100:6.1f} {s.f1 * 100:6.1f}")
+            print(f"{name:<22} {metric:<13} {s.p * 100:6.1f} {s.r * 100:6.1f} {s.f1 * 100:6.1f}")
     print(f"time: numcheck {timings['numcheck']:.2f}s, quantulum3 {timings['quantulum3']:.2f}s "
           f"(ratio {timings['quantulum3'] / timings['numcheck']:.1f}x)")
     for line in errors[: args.errors]:
         print(line)
+
+
+def _memo(tagger: Callable[[str], list[Tag]]) -> Callable[[str], list[Tag]]:
+    """Tag each sentence once: both protocols score the same predictions."""
+    seen: dict[str, list[Tag]] = {}
+
+    def tag(sentence: str) -> list[Tag]:
+        if sentence not in seen:
+            seen[sentence] = tagger(sentence)
+        return list(seen[sentence])
+
+    return tag
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ _BOUND_TRIGGERS: tuple[tuple[str, Bound], ...] = (
      r"little)\s+as|a\s+maximum\s+of|maximum\s+of|capped\s+at|as\s+much\s+as", "<="),
     (r"nearly|almost|close\s+to|approaching|not\s+quite|getting\s+on\s+for", "~"),
     (r"about|around|roughly|approximately|approx\.?|some|an\s+estimated|estimated|circa|c\.|~|≈"
-     r"|more\s+or\s+less|an\s+average\s+of|averag(?:e|ed|es|ing)|on\s+average|a\s+mean\s+of"
+     r"|more\s+or\s+less"
      r"|upward\s+of|in\s+the\s+region\s+of|something\s+like|an\s+approximate|a\s+projected"
      r"|a\s+predicted|an\s+expected|expected\s+to\s+(?:be|reach|hit)|projected\s+to", "~"),
 )
@@ -47,7 +47,7 @@ _UP = (
     r"|surged|surging|soar|soars|soared|soaring|boost|boosts|boosted|higher|lift|lifts|lifted"
     r"|rally|rallied|rallies|spike|spiked|leapt|leaped|leap|leaps|rebound|rebounded|trending\s+up"
     r"|increase\s+of|rise\s+of|gain\s+of|jump\s+of|hike|hiked|expand"
-    r"|expanded|widened|accelerated|swelled|doubled|improved"
+    r"|expanded|widened|accelerated|swelled|doubled|improved|upwards?"
 )
 _DOWN = (
     r"down|fell|fall|falls|falling|fallen|drop|drops|dropped|dropping|decline|declines"
@@ -58,7 +58,7 @@ _DOWN = (
     r"|retreat|retreated|retreats|slump|slumps|slumped|slumping|eased|eases|easing|shrank"
     r"|shrink|shrinks|shrunk|contracted|contract|narrowed|slowed|reduced|reduce|reduces"
     r"|reducing|trimmed|slashed|dive|dived|dove|sag|sagged|fall\s+of|drop\s+of|decline\s+of"
-    r"|cut\s+of|decrease\s+of|trending\s+down|halved"
+    r"|cut\s+of|decrease\s+of|trending\s+down|halved|downwards?"
 )
 _MODIFIERS = (
     r"(?:\s+(?:by|of|about|around|nearly|almost|some|roughly|approximately|just|only|a\s+further"
@@ -68,6 +68,13 @@ _MODIFIERS = (
 )
 _DIRECTION_BEFORE = re.compile(
     rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})){_MODIFIERS}[\s\u00a0]*(?:[$£€¥]|US\$|A\$|Y=|RM)?$",
+    re.I,
+)
+# "grow sales by 35%", "cut its forecast by a third": a verb of change, its object, then "by"
+# and the amount. Only verbs: "up"/"down"/"higher"/"lower" before an object are not changes.
+_DIRECTION_OVER_OBJECT = re.compile(
+    rf"\b(?!(?:up|down|higher|lower)\b)(?:(?P<up>{_UP})|(?P<down>{_DOWN}))"
+    rf"(?:\s+[\w'’-]+){{1,3}}\s+by{_MODIFIERS}[\s\u00a0]*(?:[$£€¥]|US\$|A\$|Y=|RM)?$",
     re.I,
 )
 _DIRECTION_AFTER = re.compile(
@@ -115,7 +122,7 @@ def direction(text: str, start: int, end: int) -> str | None:
     window = text[max(0, start - 60) : start]
     if text[start : start + 1] == "+":
         return "up"
-    before = _DIRECTION_BEFORE.search(window)
+    before = _DIRECTION_BEFORE.search(window) or _DIRECTION_OVER_OBJECT.search(window)
     if before is None:
         return None
     if _PHRASAL.search(window[max(0, before.start() - 12) :]):

@@ -145,6 +145,7 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
             mentions.append(mention)
     mentions.sort(key=lambda m: (m.start, m.end))
     mentions = _join_ranges(sentence, mentions, tolerance)
+    mentions = _suspended_hyphens(sentence, mentions, tolerance)
     mentions = _share_units(sentence, mentions, tolerance)
     mentions = _restatement_bounds(sentence, mentions, tolerance)
     mentions.extend(_counted_list_items(sentence, mentions, tolerance))
@@ -171,13 +172,17 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
             unit, end = "meter", n.end
         else:
             found = unit_after(sentence, n.end, allow_metre=not n.words)
+            if found is None and 0 < n.value < 1:
+                found = _fraction_of_unit(sentence, n.end)
+            if found is None:
+                found = _qualified_unit(sentence, n.end)
             if found is None and not n.words:
                 found = _unit_from_quantulum(sentence, n)
             if found is not None:
                 unit, end = found.unit, found.end
     typed = classify(sentence, n, unit is not None or currency is not None)
-    if typed == "age":
-        unit = "year"
+    if typed == "age" and unit not in ("month", "week", "day"):
+        unit = "year"  # "an 18-month-old" keeps its months
     if typed is not None and typed != "age":
         return Mention(
             start=start, end=end, value=n.value, step=n.step, bound="=", unit=None, kind=typed,
@@ -222,6 +227,34 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     )
 
 
+_OF_A = re.compile(r"[\s-]+(?:of\s+)?an?\s+(?:(?:US|U\.S\.|UK|imperial|metric)\s+)?", re.I)
+
+
+def _fraction_of_unit(sentence: str, end: int) -> UnitMatch | None:
+    """ "1/16 of a US pint", "half an hour", "a third of a mile": a fraction of one unit."""
+    m = _OF_A.match(sentence, end)
+    if m is None:
+        return None
+    found = unit_after(sentence, m.end(), allow_metre=False)
+    if found is None or found.start != m.end() or units.is_currency(found.unit):
+        return None
+    return found
+
+
+_SYSTEM = re.compile(r"[\s-](?:US|U\.S\.|imperial|UK|metric)\s+")
+
+
+def _qualified_unit(sentence: str, end: int) -> UnitMatch | None:
+    """ "5 US gallons", "10 imperial pints": the measuring system named before the unit."""
+    m = _SYSTEM.match(sentence, end)
+    if m is None:
+        return None
+    found = unit_after(sentence, m.end(), allow_metre=False)
+    if found is None or found.start != m.end() or units.is_currency(found.unit):
+        return None
+    return found
+
+
 _AGE_TAIL = re.compile(r"[\s-]*(?:years?|yrs?)?[\s-]*old\b", re.I)
 
 
@@ -263,9 +296,14 @@ def _join_ranges(sentence: str, mentions: list[Mention], tolerance: float) -> li
     takes the second's unit.
     """
     out: list[Mention] = []
+    mentions = list(mentions)
     i = 0
     while i < len(mentions):
         a = mentions[i]
+        if i + 1 < len(mentions) and units.is_currency(a.unit or "") and _bare(mentions[i + 1]) \
+                and _CONNECTOR.match(sentence[a.end : mentions[i + 1].start]):
+            # "$10-15bn": the currency sign is written once for both ends.
+            mentions[i + 1] = replace(mentions[i + 1], unit=a.unit, kind=a.kind)
         if i + 1 < len(mentions) and _pairable(sentence, a, mentions[i + 1]):
             b = mentions[i + 1]
             joined = _joined_range(sentence, a, b, tolerance)
@@ -274,7 +312,7 @@ def _join_ranges(sentence: str, mentions: list[Mention], tolerance: float) -> li
                 i += 2
                 continue
             if _is_change_from(sentence, a) and a.unit is None and b.unit is not None:
-                scale = _shared_scale(a, b)
+                scale = _shared_scale(a, b, sentence)
                 a = _rebound(
                     replace(a, unit=b.unit, kind=b.kind, value=a.value * scale,
                             step=a.step * scale, quantity_of=a.quantity_of or b.quantity_of),
@@ -283,6 +321,11 @@ def _join_ranges(sentence: str, mentions: list[Mention], tolerance: float) -> li
         out.append(a)
         i += 1
     return out
+
+
+def _bare(m: Mention) -> bool:
+    """A count with nothing counted: a number that may share a neighbour's unit."""
+    return m.kind == "count" and m.unit is None and m.quantity_of is None
 
 
 def _pairable(sentence: str, a: Mention, b: Mention) -> bool:
@@ -312,15 +355,15 @@ def _is_change_from(sentence: str, a: Mention) -> bool:
 
 def _joined_range(sentence: str, a: Mention, b: Mention, tolerance: float) -> Mention | None:
     joiner = sentence[a.end : b.start].strip().lower()
-    if joiner == "and" and not _is_between(sentence, a):
-        return None  # "5 dogs and 10 cats"
+    if joiner in ("and", "- and", "-and") and not _is_between(sentence, a):
+        return None  # "5 dogs and 10 cats", "five- and six-cylinder engines"
     if joiner == "or" and not (a.step >= 1 and b.value - a.value <= max(2 * b.step, 1)):
         return None  # only "three or four years" is a range
     if _is_change_from(sentence, a):
         return None
     if b.unit is None and b.quantity_of is None:
         return None  # a bare "9-2" is a score or a code, not a range
-    scale = _shared_scale(a, b)
+    scale = _shared_scale(a, b, sentence)
     if b.value <= a.value * scale:
         return None
     joined = Mention(
@@ -333,15 +376,51 @@ def _joined_range(sentence: str, a: Mention, b: Mention, tolerance: float) -> Me
     return _rebound(joined, tolerance)
 
 
-def _shared_scale(a: Mention, b: Mention) -> float:
-    """ "$10 to $15 billion": the scale written once applies to both ends."""
+_WRITTEN_SCALE = re.compile(
+    r"(?P<t>trillion|tn|trn)|(?P<b>billion|bn|bln|b)|(?P<m>million|mn|mln|m)|(?P<k>thousand|k)"
+    r"\W*$",
+    re.I,
+)
+_SCALES = {"t": 1e12, "b": 1e9, "m": 1e6, "k": 1e3}
+
+
+def _shared_scale(a: Mention, b: Mention, sentence: str = "") -> float:
+    """ "$10 to $15 billion": the scale written once applies to both ends.
+
+    Only the scale written on the second number counts: "$200 to $4 million" is $200 to
+    $4,000,000, never $200,000 to $4 million.
+    """
     if a.value <= 0 or b.value <= 0:
         return 1.0
-    for scale in (1e12, 1e9, 1e6, 1e3):
+    written = _WRITTEN_SCALE.search(sentence[b.number_start : b.number_end]) if sentence else None
+    candidates = ((_SCALES[next(k for k, v in written.groupdict().items() if v)],)
+                  if written else (1e12, 1e9, 1e6, 1e3) if not sentence else ())
+    for scale in candidates:
         written_once = b.value >= scale and b.step >= scale / 1000 and a.value < scale
         if written_once and a.value * scale <= b.value:
             return scale
     return 1.0
+
+
+_SUSPENDED = re.compile(r"-\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s+)", re.I)
+
+
+def _suspended_hyphens(sentence: str, mentions: list[Mention], tolerance: float
+                       ) -> list[Mention]:
+    """ "four-, five- and six-cylinder engines": each number left hanging on a hyphen shares
+    the compound that completes the last one (its unit, or what it counts)."""
+    out = list(mentions)
+    for i in range(len(out) - 1, -1, -1):
+        a = out[i]
+        gap = _SUSPENDED.match(sentence, a.end)
+        if gap is None or not _bare(a) or i + 1 >= len(out):
+            continue
+        b = out[i + 1]
+        if b.start != gap.end() or not _is_quantity(b) or _bare(b):
+            continue
+        out[i] = _rebound(replace(a, unit=b.unit, kind=b.kind, quantity_of=b.quantity_of),
+                          tolerance)
+    return out
 
 
 _GAPPED_BY = re.compile(
@@ -351,14 +430,14 @@ _TARGET = re.compile(r"\s*,?\s*(?:to|at)\s+(?:end\s+at\s+|close\s+at\s+|finish\s
 
 
 def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
-    """ "rose 64.06 points to 4,577.10": the target takes the change's unit and direction."""
+    """ "rose 64.06 points to 4,577.10": the target takes the change's unit.
+
+    The target itself is a level, not a change: "rose 18 sen to RM23.50" says the price is now
+    RM23.50 (the 18 sen is what changed), so it keeps no direction of its own.
+    """
     out = list(mentions)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if a.change and b.change is None and _is_quantity(b) and _TARGET.fullmatch(
-            sentence[a.end : b.start]
-        ):
-            out[i] = b = replace(b, change=a.change)
         if b.change is None and _is_quantity(b) and _GAPPED_BY.search(sentence[: b.start]):
             # Gapping: "Ross was down 2.3%, Burlington by 2.6%": the verb is understood.
             earlier = [m for m in out[:i] if m.change is not None]
@@ -372,6 +451,8 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
                                       tolerance)
         if b.unit is not None or a.unit is None or not _is_quantity(a) or b.kind != "count":
             continue
+        if a.change is not None and a.unit == "percent":
+            continue  # "rose 8.15% to 3.65": a relative change; the level is not a percentage
         between = sentence[a.end : b.start]
         if re.fullmatch(r"\s*(?:to|at|from|,\s*to)\s*", between) and b.quantity_of is None:
             out[i] = _rebound(replace(b, unit=a.unit, kind=a.kind), tolerance)
@@ -382,20 +463,26 @@ _RESTATED = re.compile(r"\s*(?:\(|,\s*or\s+|\s[–—-]\s*|/)\s*$")
 
 
 def _restatement_bounds(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
-    """ "more than 7.5 million crowns ($1.1 million)": a restatement shares the bound.
+    """ "more than 7.5 million crowns ($1.1 million)": a restatement shares bound and change.
 
-    A number restated in parentheses (or after "or", a dash or a slash) right after a bounded
-    one carries the same bound, so "just under 296 hp (300 PS)" is read as under 300 PS too.
+    A number restated in another unit in parentheses (or after a slash) right after a bounded
+    one carries the same bound, so "just under 296 hp (300 PS)" is read as under 300 PS too;
+    likewise "fell by 1C (1.8F)" restates a fall.
     """
     out = list(mentions)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if a.bound == "=" or b.bound != "=" or not (_is_quantity(a) and _is_quantity(b)):
+        if not (_is_quantity(a) and _is_quantity(b)):
             continue
         if a.unit is None or b.unit is None or a.unit == b.unit:
             continue
         gap = sentence[a.end : b.start]
-        if (len(gap) <= 6 and _RESTATED.fullmatch(gap) and "(" in gap) or gap.strip() == "/":
+        if not ((len(gap) <= 6 and _RESTATED.fullmatch(gap) and "(" in gap)
+                or gap.strip() == "/"):
+            continue
+        if a.change is not None and b.change is None:
+            out[i] = b = replace(b, change=a.change)
+        if a.bound != "=" and b.bound == "=":
             out[i] = _rebound(replace(b, bound=a.bound, ceiling=a.ceiling), tolerance)
     return out
 

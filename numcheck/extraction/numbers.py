@@ -72,7 +72,7 @@ _SUFFIX = r"(?:bn|mn|mln|bln|tn|trn|tr|k|K|m|M|b|B|T(?=\W|$))"
 # the only letters a number may follow directly.
 _GLUED = (
     r"(?:(?<=\$US)|(?<=\$A)|(?<=Y=)|(?<=US\$)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=JPY)|(?<=AUD)"
-    r"|(?<=CAD)|(?<=RM)|(?<=Rs))"
+    r"|(?<=CAD)|(?<=RM)|(?<=Rs)|(?<=PS))"
 )
 DIGIT_NUMBER = re.compile(
     rf"(?:(?<![\w.,/])|{_GLUED})(?P<sign>[-−–+]|minus[\s-])?(?P<num>{_DIGITS})"
@@ -92,7 +92,7 @@ WORD_NUMBER = re.compile(
 )
 FRACTION = re.compile(
     r"\b(?P<num>one|two|three|four|five|a|an)[\s-](?P<den>half|halves|thirds?|quarters?|fifths?"
-    r"|sixths?|tenths?)\b(?!\s+(?:final|century|time))",
+    r"|sixths?|tenths?)\b(?!\s+(?:final|century|time)|-\w)",  # "a third-party app": a compound
     re.I,
 )
 # "2 1/2", "two and a half": a whole number and a fraction read as one value.

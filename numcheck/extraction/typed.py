@@ -21,7 +21,9 @@ _TIME_AFTER = re.compile(
 )
 _CLOCK = re.compile(r"^:\d{2}\b")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
-_AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^[\s-]*year-old", re.I)
+_AGE_AFTER = re.compile(
+    r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*old\b|^[\s-]*year-old", re.I
+)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|agedbetween)\s+(?:of\s+)?$", re.I)
 _AGE_AFTER_NAME = re.compile(r"[A-Z][a-z]+,\s$")
 _AGE_CLOSE = re.compile(r"^,|^\)")
@@ -35,10 +37,13 @@ _PHONE = re.compile(r"^(?:\+?\d[\d\s().-]{7,}\d)")
 _NAME_NUMBER_BEFORE = re.compile(
     r"(?:\b(?:no|nos|number|num|#|section|article|chapter|clause|rule|page|pages|room|flight|"
     r"route|highway|interstate|bus|platform|gate|level|grade|stage|phase|class|category|"
-    r"version|v|model|series|mark|type|code|title|item|figure|fig|table|apollo|windows|ios|"
+    r"version|model|series|mark|type|code|title|item|figure|fig|table|apollo|windows|ios|"
     r"android|iphone|galaxy|pixel|formula|channel|radio|bbc|itv|boeing|airbus|cac|ftse|dax|"
-    r"nikkei|dow|s&p|p|pp|para|paragraph|vol|volume|issue|episode|season|term|world\s+war|"
-    r"covid|sars|g|f|mig|su|m|a|b|c|d|k|x|y|z|ps|xbox|mp|ty|mk|pg|sp|zip)\.?\s?[-#]?\s?$)",
+    r"nikkei|dow|s&p|pp|para|paragraph|vol|volume|issue|episode|season|term|world\s+war|"
+    r"covid|sars|mig|su|ps|xbox|mp|ty|mk|pg|sp|zip)\.?\s?[-#]?\s?$"
+    # Single letters only as capitals ("G 7", "M 25") or abbreviations with a full stop
+    # ("p. 5", "v. 2"): a lower-case "a 5-10W laser" is an article.
+    r"|(?-i:\b[ABCDFGKMXYZ])[-#]?\s?$|\b[pv]\.\s?$)",
     re.I,
 )
 _ATTACHED_LETTERS_BEFORE = re.compile(r"[A-Za-z][\w&]*-?$")

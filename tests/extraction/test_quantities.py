@@ -97,7 +97,50 @@ def test_from_to_under_a_verb_of_change_is_two_claims() -> None:
 def test_a_change_target_shares_the_unit_of_the_change() -> None:
     first, second = quantities("The index rose 64.06 points to 4,577.10.")
     assert first.unit == second.unit == "index_point"
-    assert first.change == second.change == "up"
+    # The amount is the change; the target is the level reached, not a rise of its own.
+    assert (first.change, second.change) == ("up", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Heineken Malaysia rose 18 sen to RM23.50.",
+    "Exports dropped 7% to $2.3 billion.",
+    "The crude contract was up 19 cents at US$58.24 per barrel.",
+])
+def test_the_level_a_change_reaches_is_not_itself_a_change(text: str) -> None:
+    change, level = quantities(text)
+    assert change.change is not None and level.change is None
+
+
+def test_a_relative_change_does_not_lend_its_percent_to_the_level() -> None:
+    rise, level = quantities("Pluristem rose 8.15% to 3.65 after the meeting.")
+    assert rise.unit == "percent" and level.unit is None
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("The brand expects to grow sales by 35 per cent this half.", "up"),
+    ("The airline will cut its capacity by 12% next year.", "down"),
+    ("Profit was revised upward by $40 million.", "up"),
+])
+def test_a_verb_of_change_governs_the_amount_after_its_object(text: str, direction: str) -> None:
+    (amount,) = quantities(text)
+    assert amount.change == direction
+
+
+def test_up_before_an_object_is_no_verb_of_change() -> None:
+    (amount,) = quantities("He picked up the award by 3 votes.")
+    assert amount.change is None
+
+
+def test_an_average_is_a_statistic_not_an_approximation() -> None:
+    (share,) = quantities("The firms were overvalued by an average of 50 per cent.")
+    assert share.bound == "="
+
+
+def test_a_restatement_in_another_unit_shares_bound_and_change() -> None:
+    celsius, fahrenheit = quantities("Temperatures dropped by 1C (1.8F) that century.")
+    assert celsius.change == fahrenheit.change == "down"
+    hp, kw = quantities("It makes just under 296 hp (224 kW).")
+    assert hp.bound == kw.bound == "<"
 
 
 @pytest.mark.parametrize(

@@ -543,8 +543,8 @@ _DIED_AGED = re.compile(
 def ages_in(claims: Sequence[Claim]) -> list[Age]:
     found = []
     for c in claims:
-        if c.kind != "age":
-            continue
+        if c.kind != "age" or c.unit not in (None, "year"):
+            continue  # "an 18-month-old" is no age in years to date a birth by
         rel_start, rel_end = c.start - c.sentence_start, c.end - c.sentence_start
         person = person_before(c.sentence, rel_start)
         if person is None:
