@@ -353,3 +353,93 @@ def test_symbols_glued_to_the_number_only() -> None:
 def test_possessives_and_plural_acronyms_count_things(text: str, what: str) -> None:
     claim = only(text)
     assert (claim.kind, claim.unit, claim.quantity_of) == ("count", None, what)
+
+
+# --- rules of English that NewsQuant's misses pointed to (each written for the rule) ---
+
+
+def test_suspended_hyphens_share_the_compound_that_completes_them() -> None:
+    found = quantities("The range has four-, five- and six-cylinder engines.")
+    assert [c.value for c in found] == [4, 5, 6]
+    assert {c.quantity_of for c in found} == {found[-1].quantity_of}
+    assert all(c.upper is None for c in found)  # three options, not a range
+    bonds = quantities("They sold 5- and 10-year bonds.")
+    assert [(c.value, c.unit) for c in bonds] == [(5, "year"), (10, "year")]
+
+
+def test_a_suspended_hyphen_before_to_is_still_a_range() -> None:
+    (homes,) = quantities("They build 3- to 4-bedroom homes.")
+    assert (homes.value, homes.upper) == (3, 4)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("A fluid ounce is 1/16 of a US pint.", 1 / 16, "pint"),
+    ("The path runs for a third of a mile.", 1 / 3, "mile"),
+    ("He drank two-thirds of a pint.", 2 / 3, "pint"),
+])
+def test_a_fraction_of_one_unit_is_measured_in_that_unit(text: str, value: float,
+                                                         unit: str) -> None:
+    claim = [c for c in quantities(text) if c.unit == unit]
+    assert len(claim) == 1 and claim[0].value == pytest.approx(value)
+
+
+def test_a_fraction_of_a_currency_is_not_a_unit_fraction() -> None:
+    assert all(c.unit != "USD" for c in quantities("A quarter of a dollar is a coin."))
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("They shipped 5 US gallons of fuel.", "gallon"),
+    ("It weighs 4 metric tons.", "metric_ton"),
+])
+def test_a_measuring_system_may_stand_before_the_unit(text: str, unit: str) -> None:
+    assert only(text).unit == unit
+
+
+def test_a_country_before_a_noun_is_no_measuring_system() -> None:
+    claim = only("The 3 US troops were flown home.")
+    assert claim.unit is None and claim.quantity_of == "US troops"
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Her 18-month-old daughter was unhurt.", "month"),
+    ("A six-week-old baby was found.", "week"),
+    ("A 45-year-old man was arrested.", "year"),
+])
+def test_ages_keep_the_unit_they_are_counted_in(text: str, unit: str) -> None:
+    claim = only(text)
+    assert (claim.kind, claim.unit) == ("age", unit)
+
+
+def test_only_the_scale_written_on_the_second_number_is_shared() -> None:
+    (claims,) = quantities("Claims ranged from $200 to $4 million.")
+    assert (claims.value, claims.upper) == (200, 4_000_000)
+    (fine,) = quantities("A fine of $3 to $5 billion is expected.")
+    assert (fine.value, fine.upper) == (3e9, 5e9)
+
+
+def test_a_currency_sign_written_once_covers_both_ends_of_a_range() -> None:
+    sale = only("It could sell for $10-15bn.")
+    assert (sale.unit, sale.value, sale.upper) == ("USD", 10e9, 15e9)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("He was paid up to PS2.7m last year.", 2.7e6),
+    ("An PS8.1bn takeover followed.", 8.1e9),
+    ("The fare was PS21,700 in all.", 21_700),
+])
+def test_ascii_folded_pounds_are_gbp(text: str, value: float) -> None:
+    claim = only(text)
+    assert (claim.unit, claim.value) == ("GBP", value)
+
+
+def test_a_console_name_is_no_amount_of_pounds() -> None:
+    assert quantities("He bought a PS5 and a PS4.") == []
+
+
+def test_an_ordinal_fraction_in_a_compound_is_no_number() -> None:
+    assert quantities("A third-party audit found a half-time error.") == []
+
+
+def test_a_lower_case_article_is_no_single_letter_name() -> None:
+    laser = only("We used a 5-10W laser.")
+    assert (laser.value, laser.upper, laser.unit) == (5, 10, "watt")
