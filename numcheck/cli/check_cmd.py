@@ -15,11 +15,12 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import typer
+import click
 
-from numcheck.cli import app
+from numcheck.cli import PATH, app, config_option
+from numcheck.cli import fail as _fail
 
 if TYPE_CHECKING:
     from numcheck.cache import ResultCache
@@ -30,13 +31,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 ENGINES = ("local", "dask")
 
 
-def _fail(message: str) -> NoReturn:
-    for line in message.splitlines():
-        typer.echo(f"numcheck: {line}", err=True)
-    raise typer.Exit(2)
-
-
-def _split(values: list[str] | None) -> list[str] | None:
+def _split(values: Sequence[str] | None) -> list[str] | None:
     """``--select A,B --select C`` → [A, B, C]; None when not given (or given empty)."""
     parts = [part.strip() for value in values or () for part in value.split(",")]
     return [part for part in parts if part] or None
@@ -146,91 +141,67 @@ def _is_run_error(exc: Exception) -> bool:
         dask is not None and isinstance(exc, dask.DaskEngineError))
 
 
-@app.command()
+@app.command("check")
+@click.argument("paths", nargs=-1,
+                help="Files, folders, or - for stdin. Default: the current folder.")
+@click.option("--format", "-f", "fmt", default=None,
+              help="text, json, sarif, github or html (default: github inside GitHub Actions, "
+                   "else text).")
+@click.option("--output", "-o", type=PATH, default=None,
+              help="Write the report here, not stdout.")
+@click.option("--fail-on", default=None,
+              help="Lowest level that fails the run: error, warning, info or never (default: "
+                   "warning, or fail-on in the config).")
+@click.option("--select", multiple=True,
+              help="Run only these rules: codes, prefixes, names, groups or ALL; "
+                   "comma-separated, repeatable. Replaces the config's.")
+@click.option("--ignore", multiple=True,
+              help="Do not run these rules (added to the config's).")
+@config_option()
+@click.option("--quiet", "-q", is_flag=True,
+              help="Findings and input errors only: no summary line, no warnings about inputs.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Documents checked in this many worker processes (default: all cores; "
+                   "small inputs are checked in this process).")
+@click.option("--engine", default="local", show_default=True,
+              help="local (this machine) or dask (a Dask cluster; needs numcheck[dask]).")
+@click.option("--scheduler", default=None,
+              help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster "
+                   "for the run).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache.")
+@click.option("--cache-dir", type=PATH, default=None,
+              help="Cache folder (default: the user cache directory, or NUMCHECK_CACHE_DIR).")
+@click.option("--claims-out", type=PATH, default=None,
+              help="Also write every claim as partitioned Parquet (part-00000.parquet, ...) "
+                   "into this folder.")
+@click.option("--against", type=PATH, default=None,
+              help="Also match against every claim in this archive (numcheck index) for "
+                   "cross-article findings (NC201).")
+@click.option("--max-size", metavar="SIZE", default=None,
+              help="Largest file read, in bytes or as 20MB / 1GB; larger files are refused "
+                   "with an error naming them. Default: max-size in the config, else 50MB.")
+@click.option("--time-budget", type=click.FloatRange(min=0), metavar="SECONDS", default=None,
+              help="Seconds one document may take; the rest of its check is then skipped with "
+                   "an error naming it (exit 2). 0: no limit. Default: time-budget in the "
+                   "config, else 60.")
 def check(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(help="Files, folders, or - for stdin. Default: the current folder."),
-    ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option("--format", "-f",
-                     help="text, json, sarif, github or html (default: github inside GitHub "
-                          "Actions, else text)."),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.")
-    ] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option("--fail-on", help="Lowest level that fails the run: error, warning, info "
-                                      "or never (default: warning, or fail-on in the config)."),
-    ] = None,
-    select: Annotated[
-        list[str] | None,
-        typer.Option("--select", help="Run only these rules: codes, prefixes, names, groups or "
-                                     "ALL; comma-separated, repeatable. Replaces the config's."),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option("--ignore", help="Do not run these rules (added to the config's)."),
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", help="numcheck.toml or pyproject.toml to use instead of the "
-                                     "nearest one."),
-    ] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Findings and input errors only: no summary "
-                                                 "line, no warnings about inputs.")
-    ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1,
-                     help="Documents checked in this many worker processes (default: all "
-                          "cores; small inputs are checked in this process)."),
-    ] = None,
-    engine: Annotated[
-        str, typer.Option("--engine", help="local (this machine) or dask (a Dask cluster; "
-                                           "needs numcheck[dask]).")
-    ] = "local",
-    scheduler: Annotated[
-        str | None,
-        typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 "
-                                         "(default: a local cluster for the run)."),
-    ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Neither read nor write the results cache.")
-    ] = False,
-    cache_dir: Annotated[
-        Path | None,
-        typer.Option("--cache-dir", help="Cache folder (default: the user cache directory, or "
-                                         "NUMCHECK_CACHE_DIR)."),
-    ] = None,
-    claims_out: Annotated[
-        Path | None,
-        typer.Option("--claims-out", help="Also write every claim as partitioned Parquet "
-                                          "(part-00000.parquet, ...) into this folder."),
-    ] = None,
-    against: Annotated[
-        Path | None,
-        typer.Option("--against", help="Also match against every claim in this archive "
-                                       "(numcheck index) for cross-article findings (NC201)."),
-    ] = None,
-    max_size: Annotated[
-        str | None,
-        typer.Option("--max-size", metavar="SIZE",
-                     help="Largest file read, in bytes or as 20MB / 1GB; larger files are "
-                          "refused with an error naming them. Default: max-size in the "
-                          "config, else 50MB."),
-    ] = None,
-    time_budget: Annotated[
-        float | None,
-        typer.Option("--time-budget", min=0, metavar="SECONDS",
-                     help="Seconds one document may take; the rest of its check is then "
-                          "skipped with an error naming it (exit 2). 0: no limit. Default: "
-                          "time-budget in the config, else 60."),
-    ] = None,
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output: Path | None,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config: Path | None,
+    quiet: bool,
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+    claims_out: Path | None,
+    against: Path | None,
+    max_size: str | None,
+    time_budget: float | None,
 ) -> None:
     """Find numbers that cannot all be true, and report them."""
     from numcheck.config import ConfigError, budget_seconds, discover, parse_size
@@ -276,9 +247,9 @@ def check(
 
     for problem in report.problems:
         if problem.severity == "error" or not quiet:
-            typer.echo(f"numcheck: {problem}", err=True)
+            click.echo(f"numcheck: {problem}", err=True)
     if not report.documents and not report.problems and not quiet:
-        typer.echo("numcheck: warning: no documents to check", err=True)
+        click.echo("numcheck: warning: no documents to check", err=True)
 
     def emit(stream: TextIO, color: bool) -> None:
         options = OutputOptions(documents=run.documents, rules={r.code: r for r in run.rules},
@@ -296,4 +267,4 @@ def check(
 
     level = fail_on or settings.fail_on
     code = exit_code(report.has_input_errors, [f.severity for f in report.findings], level)
-    raise typer.Exit(code)
+    raise click.exceptions.Exit(code)

@@ -5,28 +5,21 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-from numcheck.cli import app
+from numcheck.cli import PATH, app
 
 
-@app.command()
-def index(
-    paths: Annotated[list[str], typer.Argument(help="Files and folders to index.")],
-    db: Annotated[Path, typer.Option("--db", help="The archive file (created if missing).")],
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", help="Worker processes for extraction (default: one per "
-                                         "CPU)."),
-    ] = None,
-    prune: Annotated[
-        bool, typer.Option("--prune", help="Remove archived files under PATHS that no longer "
-                                           "exist.")
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
-) -> None:
+@app.command("index")
+@click.argument("paths", nargs=-1, required=True, help="Files and folders to index.")
+@click.option("--db", type=PATH, required=True, help="The archive file (created if missing).")
+@click.option("--jobs", "-j", type=int, default=None,
+              help="Worker processes for extraction (default: one per CPU).")
+@click.option("--prune", is_flag=True,
+              help="Remove archived files under PATHS that no longer exist.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or summary.")
+def index(paths: tuple[str, ...], db: Path, jobs: int | None, prune: bool, quiet: bool) -> None:
     """Index articles into an archive for `check --against` and `timeline`.
 
     Unchanged files are skipped (content hash), changed ones replaced; an interrupted run
@@ -46,15 +39,15 @@ def index(
     try:
         stats = run_index(paths, db, jobs=workers, prune=prune, progress=progress)
     except ArchiveError as exc:
-        typer.echo(f"numcheck: {exc}", err=True)
-        raise typer.Exit(2) from None
+        click.echo(f"numcheck: {exc}", err=True)
+        raise click.exceptions.Exit(2) from None
     if show:
         sys.stderr.write("\n")
     for problem in stats.problems:
         if problem.severity == "error" or not quiet:
-            typer.echo(f"numcheck: {problem}", err=True)
+            click.echo(f"numcheck: {problem}", err=True)
     if not quiet:
-        typer.echo(f"{db}: {stats.indexed:,} files indexed ({stats.documents:,} documents, "
+        click.echo(f"{db}: {stats.indexed:,} files indexed ({stats.documents:,} documents, "
                    f"{stats.claims:,} claims), {stats.unchanged:,} unchanged, "
                    f"{stats.removed:,} removed", err=True)
-    raise typer.Exit(2 if any(p.severity == "error" for p in stats.problems) else 0)
+    raise click.exceptions.Exit(2 if any(p.severity == "error" for p in stats.problems) else 0)

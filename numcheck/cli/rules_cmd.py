@@ -6,27 +6,20 @@ import json
 import sys
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
-from numcheck.cli import app
+from numcheck.cli import app, config_option
+from numcheck.cli import fail as _fail
 
 if TYPE_CHECKING:
     from numcheck.rules.base import RuleSpec
     from numcheck.rules.loader import RuleSet
     from numcheck.rules.selection import RuleSelection
 
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option("--config", help="numcheck.toml or pyproject.toml (default: the nearest)."),
-]
-
-
-def _fail(message: str) -> NoReturn:
-    for line in message.splitlines():
-        typer.echo(f"numcheck: {line}", err=True)
-    raise typer.Exit(2)
+#: ``--config`` as ``rules`` and ``explain`` describe it.
+_config = config_option("numcheck.toml or pyproject.toml (default: the nearest).")
 
 
 def _load(config: Path | None) -> tuple[RuleSet, RuleSelection]:
@@ -69,10 +62,9 @@ def plain_table(rows: list[dict[str, str]]) -> str:
 
 
 @app.command("rules")
-def list_rules(
-    config: ConfigOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-) -> None:
+@_config
+@click.option("--format", "-f", "fmt", default="text", show_default=True, help="text or json.")
+def list_rules(config: Path | None, fmt: str) -> None:
     """List every rule: code, name, level, kind, groups, and whether it runs here."""
     from numcheck.report.text import wants_color
 
@@ -80,7 +72,7 @@ def list_rules(
         _fail(f"unknown format {fmt!r} (choose from text, json)")
     rows = rule_rows(*_load(config))
     if fmt == "json":
-        typer.echo(json.dumps({"rules": rows}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"rules": rows}, ensure_ascii=False, indent=2))
     elif wants_color(sys.stdout):
         from rich.console import Console
         from rich.table import Table
@@ -127,11 +119,10 @@ def explanation(rule: RuleSpec, enabled: bool) -> str:
     return "\n".join(parts) + "\n"
 
 
-@app.command()
-def explain(
-    code: Annotated[str, typer.Argument(help="A rule code (NC101) or name.")],
-    config: ConfigOption = None,
-) -> None:
+@app.command("explain")
+@click.argument("code", help="A rule code (NC101) or name.")
+@_config
+def explain(code: str, config: Path | None) -> None:
     """Show what a rule checks, why it matters, an example and the fix."""
     ruleset, selection = _load(config)
     rule = ruleset.get(code) or ruleset.get(code.upper())

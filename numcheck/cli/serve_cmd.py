@@ -9,40 +9,27 @@ archive; when the archive cannot be used the server says why once and runs witho
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn
 
-import typer
+import click
 
-from numcheck.cli import app
-
-
-def _fail(message: str) -> NoReturn:
-    for line in message.splitlines():
-        typer.echo(f"numcheck: {line}", err=True)
-    raise typer.Exit(2)
+from numcheck.cli import PATH, app, config_option
+from numcheck.cli import fail as _fail
 
 
-@app.command()
-def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine "
-                                           "only; 0.0.0.0: the whole network).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    db: Annotated[
-        Path | None,
-        typer.Option("--db", help="Claims archive (numcheck index) to compare drafts with."),
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", help="numcheck.toml or pyproject.toml to use instead of the "
-                                     "nearest one."),
-    ] = None,
-    time_limit: Annotated[
-        float, typer.Option("--time-limit", min=1, help="Seconds one check may take.")
-    ] = 30.0,
-    max_size: Annotated[
-        int, typer.Option("--max-size", min=1, help="Largest text or upload per check, in MB.")
-    ] = 8,
-) -> None:
+@app.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (127.0.0.1: this machine only; 0.0.0.0: the whole "
+                   "network).")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--db", type=PATH, default=None,
+              help="Claims archive (numcheck index) to compare drafts with.")
+@config_option()
+@click.option("--time-limit", type=click.FloatRange(min=1), default=30.0, show_default=True,
+              help="Seconds one check may take.")
+@click.option("--max-size", type=click.IntRange(min=1), default=8, show_default=True,
+              help="Largest text or upload per check, in MB.")
+def serve(host: str, port: int, db: Path | None, config: Path | None, time_limit: float,
+          max_size: int) -> None:
     """Serve the copy-desk page: paste or upload an article, see its numbers checked."""
     try:
         import uvicorn
@@ -64,7 +51,7 @@ def serve(
         if db is not None:
             settings, archive, notice = attach(settings, db)
             if archive is None:
-                typer.echo(f"numcheck: warning: {notice}", err=True)
+                click.echo(f"numcheck: warning: {notice}", err=True)
         ruleset = load_rules(settings.packs)
         selection = select_rules(ruleset, settings)
     except (ConfigError, PackError) as exc:
@@ -72,6 +59,6 @@ def serve(
     limits = Limits(max_body_bytes=max_size * MB, seconds=time_limit)
     web = create_app(Settings(selection=selection, ruleset=ruleset, limits=limits,
                               archive=archive, notice=notice))
-    typer.echo(f"numcheck: serving the copy-desk page on http://{host}:{port}/ "
+    click.echo(f"numcheck: serving the copy-desk page on http://{host}:{port}/ "
                "(Ctrl+C to stop)", err=True)
     uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -13,11 +13,12 @@ import json
 import math
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import typer
+import click
 
-from numcheck.cli import app
+from numcheck.cli import PATH, app
+from numcheck.cli import fail as _fail
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,44 +27,30 @@ FORMATS = ("text", "csv", "json")
 FAIL_ON = ("error", "decision", "never")
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"numcheck: {message}", err=True)
-    raise typer.Exit(2)
-
-
-@app.command()
-def stats(
-    paths: Annotated[list[str], typer.Argument(help="Papers: files, folders, or - for stdin.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, csv or json.")] = "text",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the table here, not stdout.")
-    ] = None,
-    alpha: Annotated[float, typer.Option(help="Significance level for decision errors.")] = 0.05,
-    one_tailed: Annotated[
-        str,
-        typer.Option("--one-tailed",
-                     help="never (statcheck's default), text (accept one-tailed p-values in "
-                          "documents that mention one-sided tests) or always."),
-    ] = "never",
-    apa_only: Annotated[
-        bool, typer.Option("--apa-only", help="Read only strict APA layout, as statcheck.")
-    ] = False,
-    p_zero_error: Annotated[
-        bool, typer.Option("--p-zero-error/--no-p-zero-error",
-                           help="Count p = .000 as an inconsistency.")
-    ] = True,
-    p_equal_alpha_sig: Annotated[
-        bool, typer.Option("--p-equal-alpha-sig/--p-equal-alpha-nonsig",
-                           help="Whether p = α counts as significant.")
-    ] = True,
-    all_p_values: Annotated[
-        bool, typer.Option("--all-p-values",
-                           help="List every p-value instead, with or without a statistic.")
-    ] = False,
-    fail_on: Annotated[
-        str, typer.Option("--fail-on", help="error (any inconsistency), decision or never.")
-    ] = "error",
-) -> None:
+@app.command("stats")
+@click.argument("paths", nargs=-1, required=True,
+                help="Papers: files, folders, or - for stdin.")
+@click.option("--format", "-f", "fmt", default="text", show_default=True,
+              help="text, csv or json.")
+@click.option("--output", "-o", type=PATH, default=None,
+              help="Write the table here, not stdout.")
+@click.option("--alpha", type=float, default=0.05, show_default=True,
+              help="Significance level for decision errors.")
+@click.option("--one-tailed", default="never", show_default=True,
+              help="never (statcheck's default), text (accept one-tailed p-values in documents "
+                   "that mention one-sided tests) or always.")
+@click.option("--apa-only", is_flag=True, help="Read only strict APA layout, as statcheck.")
+@click.option("--p-zero-error/--no-p-zero-error", default=True, show_default=True,
+              help="Count p = .000 as an inconsistency.")
+@click.option("--p-equal-alpha-sig/--p-equal-alpha-nonsig", default=True, show_default=True,
+              help="Whether p = α counts as significant.")
+@click.option("--all-p-values", is_flag=True,
+              help="List every p-value instead, with or without a statistic.")
+@click.option("--fail-on", default="error", show_default=True,
+              help="error (any inconsistency), decision or never.")
+def stats(paths: tuple[str, ...], fmt: str, output: Path | None, alpha: float, one_tailed: str,
+          apa_only: bool, p_zero_error: bool, p_equal_alpha_sig: bool, all_p_values: bool,
+          fail_on: str) -> None:
     """Recompute the p-values of reported test statistics (statcheck's table)."""
     if fmt not in FORMATS:
         _fail(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -82,7 +69,7 @@ def stats(
     input_errors = False
     for loaded in load(paths):
         for problem in loaded.problems:
-            typer.echo(f"numcheck: {problem}", err=True)
+            click.echo(f"numcheck: {problem}", err=True)
             input_errors = input_errors or problem.severity == "error"
         for doc in loaded.documents:
             name = doc.path if "id" not in doc.meta else f"{doc.path}#{doc.meta['id']}"
@@ -100,7 +87,7 @@ def stats(
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-    raise typer.Exit(2 if input_errors else 1 if failed else 0)
+    raise click.exceptions.Exit(2 if input_errors else 1 if failed else 0)
 
 
 def _failed(frame: pd.DataFrame, fail_on: str) -> bool:

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-from numcheck.cli import app
+from numcheck.cli import PATH, app
 
 
-@app.command()
-def timeline(
-    subject: Annotated[str, typer.Argument(help='What to plot, e.g. "US troops in Syria".')],
-    db: Annotated[Path, typer.Option("--db", help="The archive (numcheck index).")],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="The image to write (.png, .svg or .pdf).")
-    ] = Path("timeline.png"),
-    title: Annotated[str | None, typer.Option("--title", help="Plot title.")] = None,
-) -> None:
+@app.command("timeline")
+@click.argument("subject", help='What to plot, e.g. "US troops in Syria".')
+@click.option("--db", type=PATH, required=True, help="The archive (numcheck index).")
+@click.option("--output", "-o", type=PATH, default=Path("timeline.png"), show_default=True,
+              help="The image to write (.png, .svg or .pdf).")
+@click.option("--title", default=None, help="Plot title.")
+def timeline(subject: str, db: Path, output: Path, title: str | None) -> None:
     """Plot a quantity across articles over time, with conflicting claims marked.
 
     Exit codes: 0 plotted with no conflicts, 1 plotted with conflicts, 2 nothing to plot or
@@ -31,10 +28,10 @@ def timeline(
     try:
         found = draw(db, subject, output, title=title)
     except (ArchiveError, TimelineError) as exc:
-        typer.echo(f"numcheck: {exc}", err=True)
-        raise typer.Exit(2) from None
+        click.echo(f"numcheck: {exc}", err=True)
+        raise click.exceptions.Exit(2) from None
     except OSError as exc:
-        typer.echo(f"numcheck: {output}: cannot write: {exc.strerror or exc}", err=True)
-        raise typer.Exit(2) from None
-    typer.echo(summary(found, output))
-    raise typer.Exit(1 if found.conflicts else 0)
+        click.echo(f"numcheck: {output}: cannot write: {exc.strerror or exc}", err=True)
+        raise click.exceptions.Exit(2) from None
+    click.echo(summary(found, output))
+    raise click.exceptions.Exit(1 if found.conflicts else 0)

@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from click.testing import CliRunner, Result
 
 from numcheck import engine
 from numcheck.cli import _register, app

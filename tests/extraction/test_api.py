@@ -30,7 +30,8 @@ def test_extract_check_and_claims_frame(tmp_path: Path) -> None:
 def test_importing_numcheck_loads_neither_the_cli_nor_quantulum3() -> None:
     code = (
         "import sys, numcheck; numcheck.extract('It is 5 km long.');"
-        "print(sorted(m for m in ('typer', 'rich', 'fastapi', 'duckdb') if m in sys.modules))"
+        "print(sorted(m for m in ('click', 'typer', 'rich', 'fastapi', 'duckdb')"
+        " if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

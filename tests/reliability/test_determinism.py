@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # JSON itself for the error message.
 _CHILD = r"""
 import hashlib, json, sys
-from typer.testing import CliRunner
+from click.testing import CliRunner
 from numcheck.cli import _register, app
 
 _register()

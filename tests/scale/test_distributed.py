@@ -65,7 +65,7 @@ def test_dask_engine_equals_local_engine_on_bbc(scheduler: str, tmp_path: Path) 
 
 
 def test_cli_engine_dask_with_a_scheduler(corpus: list[str], scheduler: str) -> None:
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from numcheck.cli import _register, app
 

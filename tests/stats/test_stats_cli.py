@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from numcheck.cli import _register, app
 from numcheck.stats.table import STATCHECK_COLUMNS, results_frame, summary, trim

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from numcheck.claims import Claim
 from numcheck.documents import Document

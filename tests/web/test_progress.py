@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from numcheck.cli import _register, app
 from numcheck.cli.check_cmd import ProgressBar
