@@ -186,12 +186,20 @@ def _name_continues(text: str, pos: int) -> bool:
     return text[word_start : word_start + 1].isupper() and bool(_NEXT_CAPITALISED.match(text, pos))
 
 
+_COMPOUND_ADJECTIVE = re.compile(r"-(?P<word>[a-z]+)\s+(?P<head>[a-z][\w'’-]*)")
+
+
 def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False) -> str | None:
     """The noun phrase a number counts or measures: "2,000 [US troops] from Syria".
 
     With ``plural`` (a number other than one), the phrase ends at its first plural noun:
     "14 first-team players left the club" counts players.
     """
+    compound = _COMPOUND_ADJECTIVE.match(text, end)
+    if compound and compound.group("head").lower() not in STOPWORDS:
+        # "six-cylinder engines", "a three-bedroom house": the number counts the word it is
+        # hyphenated to (six cylinders), and the whole compound describes the noun after it.
+        return compound.group("word")
     pos = end
     skipped_of = False
     words: list[str] = []

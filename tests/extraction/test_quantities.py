@@ -443,3 +443,16 @@ def test_an_ordinal_fraction_in_a_compound_is_no_number() -> None:
 def test_a_lower_case_article_is_no_single_letter_name() -> None:
     laser = only("We used a 5-10W laser.")
     assert (laser.value, laser.upper, laser.unit) == (5, 10, "watt")
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("The range has six-cylinder engines.", "cylinder"),
+    ("They bought a three-bedroom house.", "bedroom"),
+])
+def test_a_number_hyphenated_to_a_noun_counts_that_noun(text: str, what: str) -> None:
+    assert only(text).quantity_of == what
+
+
+def test_metric_horsepower_restates_horsepower_with_its_bound() -> None:
+    hp, ps = quantities("It makes just under 296 hp (300 PS).")
+    assert (ps.unit, ps.bound) == ("metric_horsepower", "<")
