@@ -63,7 +63,11 @@ class NumberMatch:
 
 _DIGITS = (
     r"(?:\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[×x]\s?10\s?\^?\s?[-+−]?\d+)(?![\w.])"  # 1e-3, 2.48×10−5
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    # SI grouping by thin or no-break spaces ("10 000"); a plain space is too often two
+    # numbers ("scored 25 100 times")
+    r"|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?![\d,.])"
+    r"|\d+(?:\.\d+)?|\.\d+)"
 )
 _SCIENTIFIC = re.compile(r"^(?P<m>\d+(?:\.\d+)?)(?:[eE]|\s?[×x]\s?10\s?\^?\s?)(?P<e>[-+−]?\d+)$")
 _SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion|crore|lakh)"
@@ -119,6 +123,7 @@ def parse_digits(digits: str) -> tuple[float, float]:
         exponent = int(sci.group("e").replace("−", "-"))
         mantissa = sci.group("m")
         return float(mantissa) * 10.0**exponent, step_of(mantissa) * 10.0**exponent
+    digits = re.sub(r"[\u00a0\u2009\u202f]", "", digits)
     return float(digits.replace(",", "")), step_of(digits)
 
 
@@ -269,10 +274,27 @@ def word_numbers(text: str) -> list[NumberMatch]:
     return found
 
 
+_VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5,
+           "⅖": 2 / 5, "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8,
+           "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
+VULGAR_FRACTION = re.compile(rf"(?<![\w.,])(?P<whole>\d+)?(?P<f>[{''.join(_VULGAR)}])(?!\d)")
+
+
+def vulgar_fractions(text: str) -> list[NumberMatch]:
+    """ "½ tbsp", "2½ miles": the fraction characters of Unicode, alone or after a whole."""
+    found: list[NumberMatch] = []
+    for m in VULGAR_FRACTION.finditer(text):
+        whole = float(m.group("whole") or 0)
+        found.append(NumberMatch(m.start(), m.end(), whole + _VULGAR[m.group("f")], 0.0,
+                                 m.group(0)))
+    return found
+
+
 def find_numbers(text: str) -> list[NumberMatch]:
     """All numbers in ``text``, longest match first where they overlap, in text order."""
     candidates = (
-        mixed_numbers(text) + slash_fractions(text) + digit_numbers(text) + word_numbers(text)
+        mixed_numbers(text) + slash_fractions(text) + vulgar_fractions(text)
+        + digit_numbers(text) + word_numbers(text)
     )
     candidates.sort(key=lambda n: (n.start, -(n.end - n.start)))
     chosen: list[NumberMatch] = []

@@ -131,7 +131,10 @@ _NUMERIC_DATE_MIDDLE = re.compile(r"\d[/-]\d{1,2}[/-]$")
 def _time_or_date(
     text: str, n: NumberMatch, before: str, after: str, has_unit: bool
 ) -> str | None:
-    if _CLOCK.match(after) or _TIME_AFTER.match(after):
+    clock = _TIME_AFTER.match(after)
+    if clock and clock.group(0).lower().endswith("hrs") and not re.fullmatch(r"\d{4}", n.text):
+        clock = None  # "1400 hrs" is a time of day; "3 hrs" is a duration
+    if _CLOCK.match(after) or clock:
         return "time"
     if before.endswith((":", ".")) and re.search(r"\d[:.]$", before):
         return "time"
@@ -154,7 +157,8 @@ def _time_or_date(
         return "date"
     head = text[n.start : n.start + 20]
     phone_like = _PHONE.match(head) and re.search(r"\d[\s-]\d{3,}", head)
-    if phone_like and not has_unit and "," not in n.text:
+    grouped = "," in n.text or re.search(r"\d[\u00a0\u2009\u202f]\d{3}$", n.text)
+    if phone_like and not has_unit and not grouped:
         return "identifier"
     return None
 

@@ -455,4 +455,24 @@ def test_a_number_hyphenated_to_a_noun_counts_that_noun(text: str, what: str) ->
 
 def test_metric_horsepower_restates_horsepower_with_its_bound() -> None:
     hp, ps = quantities("It makes just under 296 hp (300 PS).")
-    assert (ps.unit, ps.bound) == ("metric_horsepower", "<")
+    assert (hp.bound, ps.unit, ps.bound) == ("<", "metric_horsepower", "<")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Add ½ tbsp of salt.", 0.5, "tablespoon"),
+    ("He ran 2½ miles.", 2.5, "mile"),
+])
+def test_unicode_fraction_characters_are_numbers(text: str, value: float, unit: str) -> None:
+    claim = only(text)
+    assert (claim.value, claim.unit) == (value, unit)
+
+
+def test_thin_and_no_break_spaces_group_thousands_but_plain_spaces_do_not() -> None:
+    assert only("It was valued at 10\u00a0000 dollars.").value == 10_000
+    assert only("A crowd of 1\u2009000\u2009000 people came.").value == 1_000_000
+    assert [c.value for c in quantities("He scored 25 100 times.")] == [25, 100]
+
+
+def test_hours_abbreviated_are_a_duration_unless_a_clock_time() -> None:
+    assert only("The shortest day has only 3 hrs of light.").unit == "hour"
+    assert quantities("At 1400 hrs the troops left.") == []
