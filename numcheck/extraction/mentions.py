@@ -423,6 +423,7 @@ def _suspended_hyphens(sentence: str, mentions: list[Mention], tolerance: float
     return out
 
 
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)", re.I)
 _GAPPED_BY = re.compile(
     r"(?:^|[,;]\s*(?:and\s+|while\s+)?)[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+by\s+$"
 )
@@ -449,6 +450,11 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
             if earlier:
                 out[i] = b = _rebound(replace(b, unit=earlier[-1].unit, kind=earlier[-1].kind),
                                       tolerance)
+        if _bare(a) and b.unit is not None and b.kind in ("measure", "percent") \
+                and _LISTED.fullmatch(sentence[a.end : b.start]):
+            # "45 and 50 mg", "3, 4 or 5%": a unit written once after a list of numbers
+            out[i - 1] = a = _rebound(replace(a, unit=b.unit, kind=b.kind), tolerance)
+            continue
         if b.unit is not None or a.unit is None or not _is_quantity(a) or b.kind != "count":
             continue
         if a.change is not None and a.unit == "percent":

@@ -476,3 +476,10 @@ def test_thin_and_no_break_spaces_group_thousands_but_plain_spaces_do_not() -> N
 def test_hours_abbreviated_are_a_duration_unless_a_clock_time() -> None:
     assert only("The shortest day has only 3 hrs of light.").unit == "hour"
     assert quantities("At 1400 hrs the troops left.") == []
+
+
+def test_a_unit_written_once_after_a_list_of_numbers_applies_to_each() -> None:
+    low, high = quantities("They were given 45 and 50 mg of ethanol.")
+    assert low.unit == high.unit == "milligram"
+    dogs, food = quantities("He has 5 dogs and 10 kg of food.")
+    assert dogs.unit is None and food.unit == "kilogram"
