@@ -67,7 +67,7 @@ def without_surrogates(text: str) -> str:
     """``text`` with lone UTF-16 surrogates (from JSON escapes such as "\\udbff") replaced by
     U+FFFD. They cannot be encoded, so every report writer would fail on them; one character
     for one keeps every offset valid."""
-    if _LONE_SURROGATE.search(text) is None:
+    if text.isascii() or _LONE_SURROGATE.search(text) is None:  # isascii: O(1), a flag
         return text
     return _LONE_SURROGATE.sub("\ufffd", text)
 

@@ -30,7 +30,14 @@ class Loaded:
 
 
 def format_of(path: str, default: str = "text") -> str:
-    return SUFFIXES.get(Path(path).suffix.lower(), default)
+    """The format a path's suffix names (``Path(path).suffix``, without building a Path:
+    this runs once per file, and a re-check from the cache does little else)."""
+    name = os.path.basename(path)
+    if not name or name in (".", ".."):  # a trailing separator or dot: as pathlib reads it
+        return SUFFIXES.get(Path(path).suffix.lower(), default)
+    dot = name.rfind(".")
+    suffix = name[dot:] if 0 < dot < len(name) - 1 else ""
+    return SUFFIXES.get(suffix.lower(), default)
 
 
 def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Loaded:
@@ -61,9 +68,12 @@ def _too_large(path: str, size: int, max_bytes: int) -> Loaded:
     return Loaded(path, (), (Problem(path, message),))
 
 
-def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES,
+              info: os.stat_result | None = None) -> Loaded:
+    """Read one file (``info``: its ``os.stat``, when the caller has just taken it)."""
     try:
-        info = os.stat(path)
+        if info is None:
+            info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             # A named pipe or a device (/dev/zero) would block or never end: never open one.
             message = "not a regular file (a pipe, device or socket); skipped"
@@ -72,8 +82,13 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
             return _too_large(path, info.st_size, max_bytes)
         with open(path, "rb") as handle:
             # At most one byte past the limit: a file that grows while it is read (or reports
-            # no size, as /proc files do) cannot take all memory.
-            data = handle.read(max_bytes + 1)
+            # no size, as /proc files do) cannot take all memory. The size stat gave, plus one
+            # byte, is asked for first: read(n) allocates n bytes up front, and 50 MB per
+            # article cost more than reading it.
+            want = min(info.st_size, max_bytes) + 1
+            data = handle.read(want)
+            if len(data) == want and want <= max_bytes:  # it grew, or has no size: read on
+                data += handle.read(max_bytes + 1 - want)
         if len(data) > max_bytes:
             return _too_large(path, len(data), max_bytes)
     except FileNotFoundError:
@@ -89,16 +104,27 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str | Problem]:
     """Yield the files to read (or a Problem) for each given path, folders expanded."""
+    for item, _ in _expand(paths):
+        yield item
+
+
+def _expand(paths: Iterable[str]) -> Iterator[tuple[str | Problem, os.stat_result | None]]:
+    # expand_paths, plus the stat of a path given directly (one stat instead of three per
+    # file: isdir, lexists, then read_path's own).
     for path in paths:
         if path == "-":
-            yield "-"
+            yield "-", None
             continue
-        if os.path.isdir(path):
-            yield from _walk(path)
-        elif not os.path.lexists(path):
-            yield Problem(path, "no such file or directory")
+        try:
+            info: os.stat_result | None = os.stat(path)
+        except (OSError, ValueError):  # missing, a broken link, a NUL in the name, ...
+            info = None
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            yield from ((item, None) for item in _walk(path))
+        elif info is None and not os.path.lexists(path):
+            yield Problem(path, "no such file or directory"), None
         else:
-            yield path
+            yield path, info
 
 
 def _walk(root: str) -> Iterator[str | Problem]:
@@ -139,10 +165,10 @@ def _walk(root: str) -> Iterator[str | Problem]:
 
 def load(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Loaded]:
     """Read every input in order; each yields a :class:`Loaded` (documents or problems)."""
-    for item in expand_paths(paths):
+    for item, info in _expand(paths):
         if isinstance(item, Problem):
             yield Loaded(item.path, (), (item,))
         elif item == "-":
             yield read_bytes("<stdin>", sys.stdin.buffer.read(), "markdown")
         else:
-            yield read_path(item, max_bytes)
+            yield read_path(item, max_bytes, info)
