@@ -65,6 +65,8 @@ _UNIT_NAMES = {
     "electron_volt": "electronvolt", "teraelectron_volt": "teraelectronvolt",
     "force_pound * foot": "pound-foot", "foot * force_pound": "pound-foot",
     "newton * meter": "newton metre", "meter * newton": "newton metre",
+    "megabritish_thermal_unit": "mega british thermal unit",
+    "british_thermal_unit": "british thermal unit",
 }
 # NewsQuant names counted things by their lemmas (spaCy's): irregular comparison included.
 _LEMMAS = {"best": "good", "better": "good", "worst": "bad", "worse": "bad"}
@@ -122,6 +124,10 @@ def numcheck_tags(sentence: str, everything: bool = False) -> list[Tag]:
         change = c.change or _CHANGE[c.bound]
         if everything and c.unit is None:
             unit = "dimensionless"
+        elif c.unit is None and c.kind == "count" and 0 < c.value < 1:
+            # a fraction of something ("a third of the population"): NewsQuant writes it as
+            # a share, "% <what it is a share of>"
+            unit = f"% {cqe_unit(None, c.kind, c.quantity_of)}"
         else:
             unit = cqe_unit(c.unit, c.kind, c.quantity_of)
         tags.append(Tag(value, unit, change))

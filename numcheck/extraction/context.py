@@ -189,11 +189,13 @@ def _name_continues(text: str, pos: int) -> bool:
 _COMPOUND_ADJECTIVE = re.compile(r"-(?P<word>[a-z]+)\s+(?P<head>[a-z][\w'’-]*)")
 
 
-def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False) -> str | None:
+def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
+                share: bool = False) -> str | None:
     """The noun phrase a number counts or measures: "2,000 [US troops] from Syria".
 
     With ``plural`` (a number other than one), the phrase ends at its first plural noun:
-    "14 first-team players left the club" counts players.
+    "14 first-team players left the club" counts players. A ``share`` (a fraction) may be of
+    something singular: "a third of the population lives" is a share of the population.
     """
     compound = _COMPOUND_ADJECTIVE.match(text, end)
     if compound and compound.group("head").lower() not in STOPWORDS:
@@ -231,8 +233,8 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False) -
         )
         if ends_phrase:
             break
-        if not plural and words and _plural_noun(word) and not acronym:
-            break  # "one proposal asks": after a singular count, an -s word is a verb
+        if (not plural or share) and words and _plural_noun(word) and not acronym:
+            break  # "one proposal asks", "a third of the population lives": a verb
         words.append(word)
         pos = m.end()
         if plural and _plural_noun(word) and not acronym and not _name_continues(text, pos):

@@ -210,7 +210,7 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     change = direction(sentence, start, end)
     kind = "age" if typed == "age" else kind_of(unit)
     what = quantity_of(sentence, _after_age(sentence, end) if kind == "age" else end,
-                       plural=n.value != 1)
+                       plural=n.value != 1, share=0 < n.value < 1)
     cap = 100.0 if unit == "percent" and _SHARE_OF.match(sentence[end:]) else None
     upper = n.vague_high
     b = interval(n.value, n.step, bound, ceiling, cap, tolerance, upper)
@@ -423,6 +423,7 @@ def _suspended_hyphens(sentence: str, mentions: list[Mention], tolerance: float
     return out
 
 
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|a|an)\s+(?:[$£€¥]|US\$)?", re.I)
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)", re.I)
 _GAPPED_BY = re.compile(
     r"(?:^|[,;]\s*(?:and\s+|while\s+)?)[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+by\s+$"
@@ -450,6 +451,11 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
             if earlier:
                 out[i] = b = _rebound(replace(b, unit=earlier[-1].unit, kind=earlier[-1].kind),
                                       tolerance)
+        if _bare(a) and b.unit is not None and b.kind in ("measure", "money") \
+                and _PART_OF.fullmatch(sentence[a.end : b.start]):
+            # "raised 280 million of the 1.5 billion shekels": a part in the unit of its whole
+            out[i - 1] = a = _rebound(replace(a, unit=b.unit, kind=b.kind), tolerance)
+            continue
         if _bare(a) and b.unit is not None and b.kind in ("measure", "percent") \
                 and _LISTED.fullmatch(sentence[a.end : b.start]):
             # "45 and 50 mg", "3, 4 or 5%": a unit written once after a list of numbers

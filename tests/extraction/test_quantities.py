@@ -483,3 +483,21 @@ def test_a_unit_written_once_after_a_list_of_numbers_applies_to_each() -> None:
     assert low.unit == high.unit == "milligram"
     dogs, food = quantities("He has 5 dogs and 10 kg of food.")
     assert dogs.unit is None and food.unit == "kilogram"
+
+
+def test_a_part_of_a_whole_takes_the_whole_s_unit() -> None:
+    raised, whole = quantities("He has raised 280 million of the 1.5 billion shekels he needs.")
+    assert raised.unit == whole.unit == "ILS" and raised.value == 280e6
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("A third of the British population lives in the south.", "British population"),
+    ("Two-thirds of adults agree.", "adults"),
+])
+def test_a_share_may_be_of_something_singular(text: str, what: str) -> None:
+    assert only(text).quantity_of == what
+
+
+def test_million_british_thermal_units_is_a_unit() -> None:
+    price = only("Gas rose to US$2.24 per mmBTU.")
+    assert price.unit == "USD / megabritish_thermal_unit"
