@@ -211,6 +211,10 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     kind = "age" if typed == "age" else kind_of(unit)
     what = quantity_of(sentence, _after_age(sentence, end) if kind == "age" else end,
                        plural=n.value != 1, share=0 < n.value < 1)
+    if what is None and unit is None:
+        idiom = _ONE_OR_MORE.search(sentence[: n.start])
+        if idiom is not None:
+            what = idiom.group("noun")  # "another pick or two", "a day or two"
     cap = 100.0 if unit == "percent" and _SHARE_OF.match(sentence[end:]) else None
     upper = n.vague_high
     b = interval(n.value, n.step, bound, ceiling, cap, tolerance, upper)
@@ -227,6 +231,7 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     )
 
 
+_ONE_OR_MORE = re.compile(r"\b(?:a|an|another|one)\s+(?P<noun>[a-z]{3,})\s+or\s+$", re.I)
 _OF_A = re.compile(r"[\s-]+(?:of\s+)?an?\s+(?:(?:US|U\.S\.|UK|imperial|metric)\s+)?", re.I)
 
 

@@ -163,9 +163,27 @@ def _time_or_date(
     return None
 
 
+# "He will be 35 by the end of the year", "she turned 50": a person's age stated as a state
+# the person is in, the number closing its clause (not "he was 35 points behind").
+_PERSON_IS_BEFORE = re.compile(
+    r"\b(?:(?:he|she|who)\s+(?:is|was|will\s+be|would\s+be|had\s+turned|has\s+turned)"
+    r"|turn(?:ed|s|ing)?|life\s+expectancy\b[^.;]{0,30}?\b(?:is|was|of|at|to))"
+    r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+)?$",
+    re.I,
+)
+_CLAUSE_ENDS_AFTER = re.compile(
+    r"^(?:\s*[.,;:!?)]|\s*$|\s+(?:by|in|on|when|next|this|last|and|but|at|raising|before|"
+    r"after)\b)",
+    re.I,
+)
+
+
 def _is_age(n: NumberMatch, before: str, after: str, has_unit: bool) -> bool:
     if _AGE_AFTER.match(after) or (_AGE_BEFORE.search(before) and not has_unit):
         return True  # "45-year-old", "aged 45"
+    if not has_unit and n.value < 120 and _PERSON_IS_BEFORE.search(before) \
+            and _CLAUSE_ENDS_AFTER.match(after):
+        return True
     # "John Smith, 45, said"
     return (
         not has_unit and n.value < 120

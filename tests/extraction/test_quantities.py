@@ -501,3 +501,20 @@ def test_a_share_may_be_of_something_singular(text: str, what: str) -> None:
 def test_million_british_thermal_units_is_a_unit() -> None:
     price = only("Gas rose to US$2.24 per mmBTU.")
     assert price.unit == "USD / megabritish_thermal_unit"
+
+
+@pytest.mark.parametrize("text", [
+    "He will be 35 by the end of the year.",
+    "She turned 50 last week.",
+])
+def test_a_person_being_a_number_states_an_age(text: str) -> None:
+    assert only(text).kind == "age"
+
+
+@pytest.mark.parametrize("text", ["He was 35 points behind.", "It is 45."])
+def test_a_number_of_something_else_is_no_age(text: str) -> None:
+    assert only(text).kind != "age"
+
+
+def test_a_noun_or_two_counts_the_noun() -> None:
+    assert only("They hope to add another pick or two.").quantity_of == "pick"
