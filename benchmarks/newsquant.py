@@ -124,7 +124,7 @@ def numcheck_tags(sentence: str, everything: bool = False) -> list[Tag]:
         change = c.change or _CHANGE[c.bound]
         if everything and c.unit is None:
             unit = "dimensionless"
-        elif c.unit is None and c.kind == "count" and 0 < c.value < 1:
+        elif c.unit is None and c.kind == "count" and _FRACTION_WRITTEN.search(c.text):
             # a fraction of something ("a third of the population"): NewsQuant writes it as
             # a share, "% <what it is a share of>"
             unit = f"% {cqe_unit(None, c.kind, c.quantity_of)}"
@@ -134,6 +134,9 @@ def numcheck_tags(sentence: str, everything: bool = False) -> list[Tag]:
     return tags
 
 
+_FRACTION_WRITTEN = re.compile(
+    r"half|halves|thirds?|quarters?|fifths?|sixths?|tenths?|\d\s?[/⁄]\s?\d|[½⅓⅔¼¾⅕⅛]", re.I
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|up\s+to\s+)?\S{0,4}$", re.I)
 _TO_BETWEEN = re.compile(r"^[^.;:()\d]{0,40}?\bto\s+\S{0,4}$", re.I)
 
