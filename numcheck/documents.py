@@ -84,12 +84,13 @@ class Document:
     def __post_init__(self) -> None:
         # Also the path: a file name that is not UTF-8 comes from os.scandir with surrogates
         # ("caf\udce9.md"); the file was read already, and this is only its name in reports.
-        for name in ("text", "path"):
-            value = getattr(self, name)
-            clean = without_surrogates(value)
-            if clean is not value:
-                object.__setattr__(self, name, clean)
-        if any(isinstance(v, str) and _LONE_SURROGATE.search(v) for v in self.meta.values()):
+        text, path = without_surrogates(self.text), without_surrogates(self.path)
+        if text is not self.text:
+            object.__setattr__(self, "text", text)
+        if path is not self.path:
+            object.__setattr__(self, "path", path)
+        if self.meta and any(isinstance(v, str) and _LONE_SURROGATE.search(v)
+                             for v in self.meta.values()):
             meta = {k: without_surrogates(v) for k, v in self.meta.items()}
             object.__setattr__(self, "meta", MappingProxyType(meta))
 

@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -181,6 +180,8 @@ def _key_name(path: JsonPath, data: Any = None) -> str:
 
 @cache
 def pack_schema() -> Mapping[str, Any]:
+    from importlib import resources  # (imports tempfile, shutil: only when validating)
+
     text = resources.files("numcheck.rules").joinpath("pack.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
