@@ -212,7 +212,7 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     what = quantity_of(sentence, _after_age(sentence, end) if kind == "age" else end,
                        plural=n.value != 1, share=0 < n.value < 1)
     if what is None and unit is None:
-        idiom = _ONE_OR_MORE.search(sentence[: n.start])
+        idiom = _ONE_OR_MORE.search(sentence[max(0, n.start - 40) : n.start])
         if idiom is not None:
             what = idiom.group("noun")  # "another pick or two", "a day or two"
     cap = 100.0 if unit == "percent" and _SHARE_OF.match(sentence[end:]) else None
