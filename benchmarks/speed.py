@@ -73,6 +73,12 @@ def snapshot(folder: Path) -> Path:
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "rules", target / "rules")
     shutil.copy2(ROOT / "pyproject.toml", target / "pyproject.toml")
+    # Byte-compiled, as an installed package is (pip compiles on install, and a checkout
+    # writes __pycache__ on first import): with PYTHONDONTWRITEBYTECODE set, as it may be in
+    # CI and sandboxes, every timed command would otherwise compile numcheck from source.
+    import compileall
+
+    compileall.compile_dir(target / "numcheck", quiet=1)
     return target
 
 
