@@ -10,8 +10,6 @@ import datetime as dt
 import re
 from types import MappingProxyType
 
-import yaml
-
 from numcheck.documents import Document, InputError, SourceMap
 from numcheck.readers.decode import decode
 
@@ -41,6 +39,8 @@ def _refuse_aliases(block: str) -> None:
     """Metadata has no use for YAML aliases, and nine nested aliases ("billion laughs") expand
     to 387 million strings when a value is turned into text: refuse them, and deep nesting,
     while the events stream, before anything is built."""
+    import yaml
+
     depth = 0
     for event in yaml.parse(block, Loader=yaml.SafeLoader):
         line = event.start_mark.line + 2 if event.start_mark is not None else 2
@@ -60,6 +60,8 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], int]:
     match = _FRONT.match(text)
     if not match:
         return {}, 0
+    import yaml  # (10 ms; only files with front matter need it)
+
     try:
         _refuse_aliases(match.group(1))
         loaded = yaml.safe_load(match.group(1))
