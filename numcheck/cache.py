@@ -30,9 +30,10 @@ import sqlite3
 import time
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, overload
 
 from numcheck import warm
@@ -46,7 +47,7 @@ __all__ = [
     "thaw",
 ]
 
-SCHEMA = 2
+SCHEMA = 3  # 3: outcomes carry what corpus rules prepared on the document
 _DAY = 86400.0
 
 
@@ -89,8 +90,13 @@ def rules_fingerprint(rules: Iterable[RuleSpec]) -> str:
 
 
 def plan_fingerprint(plan: DocumentPlan) -> str:
+    """The rules of a plan, and the corpus rules preparing documents with it (only the
+    parameters their preparation reads, and any file those name)."""
+    prepare = ""
+    if plan.prepare:
+        prepare = f"|{rules_fingerprint(plan.prepare)}|{_files_named(plan.prepare)!r}"
     return hashlib.sha256(
-        f"{code_fingerprint()}|{rules_fingerprint(plan.rules)}".encode()
+        f"{code_fingerprint()}|{rules_fingerprint(plan.rules)}{prepare}".encode()
     ).hexdigest()
 
 
@@ -182,21 +188,56 @@ class LazyClaims(Sequence[Claim]):
         return tuple, (self._all(),)
 
 
+class LazyPrepared(Mapping[str, Any]):
+    """What corpus rules prepared on a document (by rule code), as pickled bytes unpickled
+    only if a corpus rule reads them: not when the corpus findings come from the cache."""
+
+    def __init__(self, blob: bytes) -> None:
+        self._blob: bytes | None = blob
+        self._data: dict[str, Any] = {}
+
+    def _all(self) -> dict[str, Any]:
+        if self._blob is not None:
+            self._data = pickle.loads(self._blob)
+            self._blob = None
+        return self._data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return dict, (self._all(),)
+
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
 def freeze(outcome: DocOutcome) -> tuple[Any, ...]:
-    """An outcome as plain data with its claims pickled apart (stored, or sent by workers)."""
+    """An outcome as plain data with its claims and what corpus rules prepared pickled apart
+    (stored, or sent by workers). The CRC covers both."""
+    prepared = (pickle.dumps(dict(outcome.prepared), protocol=pickle.HIGHEST_PROTOCOL)
+                if outcome.prepared else b"")
     claims = pickle.dumps(tuple(outcome.claims), protocol=pickle.HIGHEST_PROTOCOL)
     return (SCHEMA, outcome.findings, outcome.problems, outcome.complete, outcome.quantities,
-            claims, zlib.crc32(claims))
+            prepared, claims, zlib.crc32(claims, zlib.crc32(prepared)))
 
 
 def thaw(stored: Any) -> DocOutcome | None:
     """The outcome :func:`freeze` made, its claims still packed; None if damaged."""
-    if not (isinstance(stored, tuple) and len(stored) == 7 and stored[0] == SCHEMA):
+    if not (isinstance(stored, tuple) and len(stored) == 8 and stored[0] == SCHEMA):
         return None
-    _, findings, problems, complete, quantities, claims, crc = stored
-    if not isinstance(claims, bytes) or zlib.crc32(claims) != crc:
+    _, findings, problems, complete, quantities, prepared, claims, crc = stored
+    if not (isinstance(claims, bytes) and isinstance(prepared, bytes)) or \
+            zlib.crc32(claims, zlib.crc32(prepared)) != crc:
         return None  # the claims are read later: check now that they are intact
-    return DocOutcome(LazyClaims(claims), findings, problems, complete, quantities)
+    return DocOutcome(LazyClaims(claims), findings, problems, complete, quantities,
+                      LazyPrepared(prepared) if prepared else _EMPTY)
 
 
 class ResultCache:

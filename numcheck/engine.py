@@ -151,6 +151,9 @@ class DocOutcome:
     problems: tuple[Problem, ...]
     complete: bool = True
     quantities: int = -1
+    #: what corpus-scope rules prepared on this document, by rule code (see
+    #: :class:`numcheck.rules.base.PreparingCorpusKind`)
+    prepared: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.quantities < 0:
@@ -160,17 +163,19 @@ class DocOutcome:
 @dataclass(frozen=True)
 class DocumentPlan:
     """How to check one document on its own: the document-scope rules, the extractor
-    (None: :func:`default_extractor`) and the time budget. Picklable: worker processes get
-    one each and build the rule kinds once."""
+    (None: :func:`default_extractor`), the time budget, and the corpus-scope rules whose
+    per-document work is done here too (``prepare``: see :func:`preparations`). Picklable:
+    worker processes get one each and build the rule kinds once."""
 
     rules: tuple[RuleSpec, ...]
     extractor: Extractor | None = None
     budget: Budget = field(default_factory=Budget)
+    prepare: tuple[RuleSpec, ...] = ()
 
     def kinds(self) -> dict[str, Any]:
         made: dict[str, Any] | None = self.__dict__.get("_kinds")
         if made is None:
-            made = _instances(self.rules)
+            made = _instances((*self.rules, *self.prepare))
             object.__setattr__(self, "_kinds", made)
         return made
 
@@ -178,12 +183,16 @@ class DocumentPlan:
         state = dict(self.__dict__)
         state.pop("_kinds", None)  # instances are rebuilt where the plan lands
         # Parameters are read-only mappings, which pickle cannot carry: send plain dicts.
-        state["rules"] = tuple(replace(r, params=dict(r.params)) for r in self.rules)
+        for name in ("rules", "prepare"):
+            state[name] = tuple(replace(r, params=dict(r.params)) for r in state[name])
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        rules = tuple(replace(r, params=MappingProxyType(r.params)) for r in state["rules"])
-        self.__dict__.update({**state, "rules": rules})
+        state = dict(state)
+        for name in ("rules", "prepare"):
+            state[name] = tuple(replace(r, params=MappingProxyType(r.params))
+                                for r in state.get(name, ()))
+        self.__dict__.update(state)
 
     def portable(self) -> bool:
         """True when a fresh process would check documents exactly as this one does: the
@@ -191,10 +200,11 @@ class DocumentPlan:
         time by a test). Only then may work move to other processes or come from a cache."""
         if self.extractor is not None or default_extractor is not _STOCK_EXTRACTOR:
             return False
-        return portable_kinds(self.rules)
+        return portable_kinds((*self.rules, *self.prepare))
 
     def check(self, doc: Document) -> DocOutcome:
-        """Extraction, then every rule of the plan, on ``doc``."""
+        """Extraction, then every rule of the plan, on ``doc``; then what corpus rules
+        prepare on it."""
         state = _Collector()
         expired = self.budget.start()
         ctx, complete = _context(doc, self.extractor or default_extractor, state, expired)
@@ -208,8 +218,16 @@ class DocumentPlan:
                 break
             state.run_rule(f"rule {rule.code}", doc.path,
                            partial(kinds[rule.kind].check, rule, ctx))
+        prepared: dict[str, Any] = {}
+        for rule in self.prepare:
+            # Not budgeted (corpus rules never were) and never reported: check_corpus redoes
+            # a document without its preparation and reports what fails there, once.
+            try:
+                prepared[rule.code] = kinds[rule.kind].prepare(rule, ctx)
+            except Exception:
+                continue
         return DocOutcome(tuple(ctx.claims), tuple(state.findings), tuple(state.problems),
-                          complete)
+                          complete, prepared=prepared)
 
 
 def portable_kinds(rules: Iterable[RuleSpec]) -> bool:
@@ -284,6 +302,31 @@ def split_rules(selection: RuleSelection) -> tuple[tuple[RuleSpec, ...], tuple[R
     return doc_rules, corpus_rules
 
 
+def preparations(corpus_rules: Iterable[RuleSpec]) -> tuple[RuleSpec, ...]:
+    """The corpus rules whose kinds prepare each document where it is checked
+    (:class:`numcheck.rules.base.PreparingCorpusKind`), each with only the parameters its
+    preparation reads: those, not the others (an ``--against`` archive), are part of a
+    document's cache key. Only numcheck's own kinds: a kind registered at run time would
+    keep the documents in this process."""
+    found = []
+    for rule in corpus_rules:
+        params = _prepare_params(rule.kind)
+        if params is None or not portable_kinds([rule]):
+            continue
+        kept = {k: v for k, v in rule.params.items() if k in params}
+        found.append(replace(rule, params=MappingProxyType(kept)))
+    return tuple(found)
+
+
+def _prepare_params(kind: str) -> tuple[str, ...] | None:
+    if kind not in KINDS and kind in _REMEMBERED_PREPARES:
+        return _REMEMBERED_PREPARES[kind]  # kinds not imported: nothing needed them yet
+    cls = KINDS.get(kind) or kinds_available().get(kind)
+    if cls is None or not callable(getattr(cls, "prepare", None)):
+        return None
+    return tuple(getattr(cls, "prepare_params", ()))
+
+
 def run_documents(
     docs: Iterable[Document],
     rules: RuleSelection | Iterable[RuleSpec] | None = None,
@@ -305,7 +348,7 @@ def run_documents(
     """
     selection = _as_selection(rules)
     doc_rules, corpus_rules = split_rules(selection)
-    plan = DocumentPlan(doc_rules, extractor, budget or Budget())
+    plan = DocumentPlan(doc_rules, extractor, budget or Budget(), preparations(corpus_rules))
     state = _Collector()
     contexts: list[DocumentContext] = []
     seen: list[_Seen] = []
@@ -321,7 +364,7 @@ def run_documents(
                           outcome.quantities))
         if corpus_rules:
             contexts.append(DocumentContext(document=doc, sentences=_LazySentences(doc.text),
-                                            claims=outcome.claims))
+                                            claims=outcome.claims, prepared=outcome.prepared))
         found = build(doc)
         if found is not None:
             suppressions.append(found)
@@ -362,8 +405,10 @@ def _scope(rule: RuleSpec) -> str:
 
 
 # Scopes of the kinds of a remembered selection, so a run whose documents all come from the
-# results cache never imports the rule kinds (half a second: scipy behind the stats rules).
+# results cache never imports the rule kinds (half a second: scipy behind the stats rules);
+# and, for corpus kinds, the parameters their per-document preparation reads (None: none).
 _REMEMBERED_SCOPES: dict[str, str] = {}
+_REMEMBERED_PREPARES: dict[str, tuple[str, ...] | None] = {}
 
 
 def _context(
@@ -543,7 +588,9 @@ def _selection(config: Config, select: Sequence[str] | None, ignore: Sequence[st
     selection = build()
     if portable_kinds(selection.rules):  # never a kind a test registered at run time
         scopes = {r.kind: _scope(r) for r in selection.rules if not is_builtin(r)}
-        warm.write_blob("rules", key, _StoredSelection.freeze(selection, scopes))
+        prepares = {kind: _prepare_params(kind) for kind, scope in scopes.items()
+                    if scope == "corpus"}
+        warm.write_blob("rules", key, _StoredSelection.freeze(selection, scopes, prepares))
     return selection
 
 
@@ -555,14 +602,18 @@ class _StoredSelection:
     identifiers: frozenset[str]
     level_overrides: dict[str, Any]
     scopes: dict[str, str]
+    prepares: dict[str, tuple[str, ...] | None]
 
     @classmethod
-    def freeze(cls, selection: RuleSelection, scopes: dict[str, str]) -> _StoredSelection:
+    def freeze(cls, selection: RuleSelection, scopes: dict[str, str],
+               prepares: dict[str, tuple[str, ...] | None]) -> _StoredSelection:
         rules = tuple(replace(r, params=dict(r.params)) for r in selection.rules)
-        return cls(rules, selection.identifiers, dict(selection.level_overrides), scopes)
+        return cls(rules, selection.identifiers, dict(selection.level_overrides), scopes,
+                   prepares)
 
     def thaw(self) -> RuleSelection:
         _REMEMBERED_SCOPES.update(self.scopes)
+        _REMEMBERED_PREPARES.update(self.prepares)
         rules = tuple(replace(r, params=MappingProxyType(r.params)) for r in self.rules)
         return RuleSelection(rules, self.identifiers, MappingProxyType(self.level_overrides))
 

@@ -188,11 +188,19 @@ def _watch(parent: int) -> None:
             pass
 
 
-def _work(packed: PackedDocument) -> tuple[Any, ...]:
+def _work(batch: list[PackedDocument]) -> list[tuple[Any, ...] | str]:
+    """Check a batch of documents; each outcome frozen (claims and what corpus rules
+    prepared pickled apart: the parent unpacks them only if it reads them), or the error
+    that stopped it, as text (it costs that document, not the batch)."""
     assert _PLAN is not None, "worker used before its initializer ran"
+    out: list[tuple[Any, ...] | str] = []
     try:
-        # Claims travel pickled apart: the parent unpacks them only if it reads them.
-        return freeze(_PLAN.check(unpack(packed)))
+        for packed in batch:
+            try:
+                out.append(freeze(_PLAN.check(unpack(packed))))
+            except Exception as exc:
+                out.append(f"{type(exc).__name__}: {exc}")
+        return out
     finally:
         warm.flush()  # workers end with os._exit, so atexit never runs there
 
@@ -209,6 +217,14 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+#: Documents go to workers in batches of up to this many documents or bytes of text: one
+#: task per document costs the parent a pickled call, a queue hand-off between two threads
+#: and a pipe write each way, which on two cores is CPU the workers do not get.
+BATCH_DOCUMENTS = 8
+BATCH_BYTES = 64_000
+BATCH_WAIT = 0.05
+
+
 class LocalExecutor:
     """Misses checked here (one job) or in a worker pool started once there is enough work."""
 
@@ -223,14 +239,20 @@ class LocalExecutor:
         self.broken = False
         self.waiting: list[tuple[Document, Future[DocOutcome]]] = []
         self.waiting_bytes = 0
-        self.submitted: deque[Future[tuple[Any, ...]]] = deque()
+        self.batch: list[tuple[Document, Future[DocOutcome]]] = []
+        self.batch_bytes = 0
+        self.batches = 0  # batches sent (or found empty): tells a timer its batch is gone
+        self.lock = threading.Lock()
+        self.submitted: deque[tuple[int, Future[Any]]] = deque()
+        self.submitted_docs = 0
 
     def submit(self, doc: Document) -> Handle:
         if self.jobs <= 1 or self.broken:
             return _ready(self._here(doc))
-        if self.pool is not None:
-            return self._to_pool(doc)
         future: Future[DocOutcome] = Future()
+        if self.pool is not None:
+            self._to_batch(doc, future)
+            return future
         self.waiting.append((doc, future))
         self.waiting_bytes += len(doc.text)
         if self.waiting_bytes >= self.min_pool_bytes:
@@ -238,57 +260,138 @@ class LocalExecutor:
         return future
 
     def in_flight(self) -> int:
-        while self.submitted and self.submitted[0].done():
-            self.submitted.popleft()
-        return len(self.submitted)
+        """Documents sent to workers and not back yet (not those still being batched)."""
+        with self.lock:
+            while self.submitted and self.submitted[0][1].done():
+                self.submitted_docs -= self.submitted.popleft()[0]
+            return self.submitted_docs
 
     def flush(self) -> None:
+        self._send()
         waiting, self.waiting = self.waiting, []
         for doc, future in waiting:  # too little work for a pool: check it here
             future.set_result(self._here(doc))
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
+        with self.lock:
+            pool, self.pool = self.pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _here(self, doc: Document) -> DocOutcome:
         return self.plan.check(doc)
 
     def _start(self) -> None:
         self.started = True
-        self.pool = ProcessPoolExecutor(
+        pool = self.pool = ProcessPoolExecutor(
             max_workers=self.jobs,
             mp_context=_context(),
             initializer=_initialise,
             initargs=(self.plan, self.cache_root, warm.enabled(), os.getpid()),
         )
+        # Starting the workers takes the forkserver most of a second (it imports numcheck,
+        # extraction and every rule kind before forking): a thread waits for that while
+        # this process checks the waiting documents itself, one core each.
+        ready = threading.Event()
+        threading.Thread(target=_start_workers, args=(pool, self.jobs, ready),
+                         daemon=True).start()
         waiting, self.waiting = self.waiting, []
-        for doc, future in waiting:
-            self._to_pool(doc, future)
+        while waiting and not ready.is_set():
+            doc, future = waiting.pop(0)
+            future.set_result(self._here(doc))
+        ready.wait()
+        # At least one batch per worker, then full ones.
+        size = max(1, min(BATCH_DOCUMENTS, -(-len(waiting) // self.jobs)))
+        with self.lock:
+            for start in range(0, len(waiting), size):
+                self.batch = waiting[start : start + size]
+                self._send_locked(here=True)
 
-    def _to_pool(self, doc: Document, target: Future[DocOutcome] | None = None) -> Handle:
-        assert self.pool is not None
-        target = target or Future()
-        try:
-            raw = self.pool.submit(_work, pack(doc))
-        except (BrokenProcessPool, RuntimeError):
-            self.broken = True  # the rest is checked here
-            target.set_result(self._here(doc))
-            return target
-        self.submitted.append(raw)
-        raw.add_done_callback(partial(_arrived, target))
-        return target
+    def _to_batch(self, doc: Document, target: Future[DocOutcome]) -> None:
+        with self.lock:
+            self.batch.append((doc, target))
+            self.batch_bytes += len(doc.text)
+            if len(self.batch) >= BATCH_DOCUMENTS or self.batch_bytes >= BATCH_BYTES:
+                self._send_locked(here=True)
+            elif len(self.batch) == 1:
+                # Input may stall (a pipe, a slow disk): a batch begun is sent within
+                # BATCH_WAIT seconds whether or not it fills.
+                timer = threading.Timer(BATCH_WAIT, self._send_stale, (self.batches,))
+                timer.daemon = True
+                timer.start()
+
+    def _send(self) -> None:
+        with self.lock:
+            self._send_locked(here=True)
+
+    def _send_stale(self, serial: int) -> None:
+        with self.lock:
+            if serial == self.batches:  # that batch was not sent yet
+                self._send_locked(here=False)
+
+    def _send_locked(self, here: bool) -> None:
+        """Send the batch to the pool. If the pool is broken, its documents are checked here
+        (``here``: on the engine's thread; never on the timer's, which would run rules in
+        two threads at once) or fail as the documents of a dead worker do."""
+        batch, self.batch, self.batch_bytes = self.batch, [], 0
+        self.batches += 1
+        if not batch:
+            return
+        targets = [target for _, target in batch]
+        problem: BaseException = BrokenProcessPool("the worker pool is gone")
+        if self.pool is not None and not self.broken:
+            try:
+                raw = self.pool.submit(_work, [pack(doc) for doc, _ in batch])
+            except (BrokenProcessPool, RuntimeError) as exc:
+                self.broken = True  # the rest is checked here
+                problem = exc
+            else:
+                self.submitted.append((len(batch), raw))
+                self.submitted_docs += len(batch)
+                raw.add_done_callback(partial(_arrived, targets))
+                return
+        for doc, target in batch:
+            if here:
+                target.set_result(self._here(doc))
+            else:
+                target.set_exception(problem)
 
 
-def _arrived(target: Future[DocOutcome], raw: Future[tuple[Any, ...]]) -> None:
-    """A worker's answer, unfrozen (claims still packed) into the handle the engine holds."""
+def _nothing() -> None:
+    """A task that only proves a worker is up (its initializer has run)."""
+
+
+def _start_workers(pool: ProcessPoolExecutor, jobs: int, ready: threading.Event) -> None:
+    """Start every worker of ``pool`` (it starts one per task it is given while none is
+    idle, up to ``jobs``) and set ``ready`` once all answer, or the pool has failed."""
+    try:
+        probes = [pool.submit(_nothing) for _ in range(jobs)]
+        for probe in probes:
+            probe.exception()  # a broken pool shows when work is sent
+    except (BrokenProcessPool, RuntimeError):
+        pass
+    finally:
+        ready.set()
+
+
+def _arrived(targets: list[Future[DocOutcome]], raw: Future[Any]) -> None:
+    """A worker's answers, unfrozen (claims still packed) into the handles the engine holds.
+    A worker that died costs the documents it was sent."""
     exc = raw.exception()
-    outcome = thaw(raw.result()) if exc is None else None
-    if outcome is not None:
-        target.set_result(outcome)
-    else:
-        target.set_exception(exc or RuntimeError("a worker sent back a damaged outcome"))
+    answers: list[Any] = raw.result() if exc is None else []
+    if exc is None and (not isinstance(answers, list) or len(answers) != len(targets)):
+        exc = RuntimeError("a worker sent back a damaged batch")
+    for index, target in enumerate(targets):
+        if exc is not None:
+            target.set_exception(exc)
+            continue
+        answer = answers[index]
+        outcome = thaw(answer) if not isinstance(answer, str) else None
+        if outcome is not None:
+            target.set_result(outcome)
+        else:
+            target.set_exception(RuntimeError(answer if isinstance(answer, str)
+                                              else "a worker sent back a damaged outcome"))
 
 
 @dataclass
@@ -298,7 +401,7 @@ class LocalRunner:
     jobs: int = 1
     cache: ResultCache | None = None
     min_pool_bytes: int = MIN_POOL_BYTES
-    window: int = 0  # misses in flight; 0: 4 per job
+    window: int = 0  # misses in flight; 0: 4 batches per job
     used_pool: bool = False  # after a run: did documents go to worker processes?
 
     def __call__(self, docs: Iterable[Document], plan: DocumentPlan
@@ -311,7 +414,8 @@ class LocalRunner:
         root = str(warm.cache_root()) if warm.enabled() else None
         executor = LocalExecutor(plan, jobs, self.min_pool_bytes, root)
         try:
-            yield from ordered(docs, plan, executor, cache, self.window or 4 * jobs)
+            window = self.window or 4 * jobs * BATCH_DOCUMENTS
+            yield from ordered(docs, plan, executor, cache, window)
         finally:
             self.used_pool = executor.started
             executor.close()

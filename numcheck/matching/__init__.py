@@ -33,21 +33,31 @@ from numcheck.matching.pairs import (
     Item,
     Pair,
     items_of,
+    items_with,
     parse_when,
     subject_pairs,
+    subjects_of_quantities,
     text_hash,
 )
 from numcheck.matching.query import Query, parse_query
 from numcheck.matching.reading import stated, subject_of, subjects
-from numcheck.matching.revisions import masked_tokens, revision_pairs, sentence_hash, words_in
+from numcheck.matching.revisions import (
+    SentenceShape,
+    masked_tokens,
+    revision_pairs,
+    sentence_hash,
+    sentence_shapes,
+    words_in,
+)
 from numcheck.matching.subject import Nature, Subject, unit_class
 from numcheck.matching.table import Table, TableError, default_table, load_table, parse_table
 from numcheck.matching.words import known_names, normalise_phrase, singular
 
 __all__ = [
-    "DocRef", "Item", "Nature", "Pair", "Query", "Subject", "Table", "TableError", "agreement",
-    "default_table", "items_of", "known_names", "load_table", "masked_tokens",
-    "normalise_phrase", "parse_query", "parse_table", "parse_when", "revision_pairs",
-    "sentence_hash", "singular", "stated", "subject_of", "subject_pairs", "subjects",
-    "text_hash", "unit_class", "words_in",
+    "DocRef", "Item", "Nature", "Pair", "Query", "SentenceShape", "Subject", "Table",
+    "TableError", "agreement", "default_table", "items_of", "items_with", "known_names",
+    "load_table", "masked_tokens", "normalise_phrase", "parse_query", "parse_table",
+    "parse_when", "revision_pairs", "sentence_hash", "sentence_shapes", "singular", "stated",
+    "subject_of", "subject_pairs", "subjects", "subjects_of_quantities", "text_hash",
+    "unit_class", "words_in",
 ]

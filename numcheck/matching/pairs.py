@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -77,8 +77,23 @@ def items_of(doc: DocRef, claims: Iterable[Claim], table: Table | None = None,
              text: str | None = None) -> list[Item]:
     """Every quantity claim of a document (whose ``text`` it is) as an :class:`Item`."""
     quantities = [c for c in claims if c.is_quantity]
+    read = subjects_of_quantities(quantities, table, text)
+    return [Item(doc, c, s) for c, s in zip(quantities, read, strict=True)]
+
+
+def subjects_of_quantities(quantities: Sequence[Claim], table: Table | None = None,
+                           text: str | None = None) -> tuple[Subject | None, ...]:
+    """The subject of each of a document's quantity claims (None: not matchable), in order:
+    what :func:`items_of` reads, as plain data that can be computed apart (in a worker) and
+    joined to a :class:`DocRef` later with :func:`items_with`."""
     found = {id(c): s for c, s in subjects(quantities, table, text)}
-    return [Item(doc, c, found.get(id(c))) for c in quantities]
+    return tuple(found.get(id(c)) for c in quantities)
+
+
+def items_with(doc: DocRef, quantities: Sequence[Claim],
+               read: Sequence[Subject | None]) -> list[Item]:
+    """:func:`items_of`'s answer from subjects read before (:func:`subjects_of_quantities`)."""
+    return [Item(doc, c, s) for c, s in zip(quantities, read, strict=True)]
 
 
 @dataclass(frozen=True)

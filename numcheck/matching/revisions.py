@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
 from functools import cached_property
 
+from numcheck.claims import Claim
 from numcheck.matching.pairs import DocKey, DocRef, Item, Pair, chronological
 from numcheck.matching.subject import unit_class
 from numcheck.matching.words import WORD, tokens_of
@@ -68,27 +69,62 @@ class _Sentence:
         return tuple(out)
 
 
-def _sentences(items: Iterable[Item], min_words: int) -> dict[tuple[str, str | None],
-                                                            list[_Sentence]]:
-    grouped: dict[tuple[tuple[str, str | None], int], list[Item]] = defaultdict(list)
-    docs: dict[tuple[str, str | None], DocRef] = {}
-    for item in items:
-        grouped[(item.doc.key, item.claim.sentence_start)].append(item)
-        docs[item.doc.key] = item.doc
-    out: dict[tuple[str, str | None], list[_Sentence]] = defaultdict(list)
-    for (doc_key, _), members in sorted(grouped.items(), key=lambda kv: (kv[0][0][0],
-                                                                         kv[0][0][1] or "",
-                                                                         kv[0][1])):
-        text = members[0].claim.sentence
+@dataclass(frozen=True)
+class SentenceShape:
+    """A sentence of one document as version alignment reads it: its key
+    (:func:`sentence_hash`), its tokens with the numbers masked, and for each number token the
+    index (among the document's quantity claims) of the claim behind it. Plain data, so it
+    can be read per document (in a worker) and joined to that document's items later."""
+
+    key: str
+    members: tuple[int, ...]
+    tokens: tuple[str, ...]
+
+
+def sentence_shapes(quantities: Sequence[Claim], min_words: int) -> tuple[SentenceShape, ...]:
+    """The alignable sentences (at least ``min_words`` words) of one document, in text order,
+    from its quantity claims in document order (the order of its items)."""
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for index, claim in enumerate(quantities):
+        grouped[claim.sentence_start].append(index)
+    out: list[SentenceShape] = []
+    for start in sorted(grouped):
+        members = grouped[start]
+        text = quantities[members[0]].sentence
         if words_in(text) < min_words:
             continue
-        members.sort(key=lambda i: (i.claim.start, i.claim.end))
-        spans = [(i.claim.start - i.claim.sentence_start, i.claim.end - i.claim.sentence_start,
-                  unit_class(i.claim)) for i in members]
+        members.sort(key=lambda k: (quantities[k].start, quantities[k].end))
+        spans = [(quantities[k].start - quantities[k].sentence_start,
+                  quantities[k].end - quantities[k].sentence_start,
+                  unit_class(quantities[k])) for k in members]
         masked, owners = masked_tokens(text, spans)
-        # items[k] is the claim behind the k-th number token of ``tokens``.
-        out[doc_key].append(_Sentence(docs[doc_key], sentence_hash(text), text,
-                                      tuple(members[k] for k in owners), tuple(masked)))
+        # members[k] is the claim behind the k-th number token of ``tokens``.
+        out.append(SentenceShape(sentence_hash(text), tuple(members[k] for k in owners),
+                                 tuple(masked)))
+    return tuple(out)
+
+
+def _sentences(items: Iterable[Item], min_words: int,
+               shapes: Mapping[DocKey, Sequence[SentenceShape]] | None = None
+               ) -> dict[DocKey, list[_Sentence]]:
+    """Each document's alignable sentences, documents in (path, id) order. ``shapes`` may
+    hold what :func:`sentence_shapes` gave for a document's items, read before."""
+    grouped: dict[DocKey, list[Item]] = defaultdict(list)
+    docs: dict[DocKey, DocRef] = {}
+    for item in items:
+        grouped[item.doc.key].append(item)
+        docs[item.doc.key] = item.doc
+    out: dict[DocKey, list[_Sentence]] = {}
+    for doc_key in sorted(grouped, key=lambda k: (k[0], k[1] or "")):
+        members = grouped[doc_key]
+        known = shapes.get(doc_key) if shapes is not None else None
+        if known is None:
+            known = sentence_shapes([i.claim for i in members], min_words)
+        found = [_Sentence(docs[doc_key], shape.key, members[shape.members[0]].claim.sentence,
+                           tuple(members[k] for k in shape.members), shape.tokens)
+                 for shape in known]
+        if found:
+            out[doc_key] = found
     return out
 
 
@@ -99,6 +135,7 @@ def revision_pairs(
     similarity: float = 0.85,
     max_documents: int = 25,
     max_versions: int = 3,
+    shapes: Mapping[DocKey, Sequence[SentenceShape]] | None = None,
 ) -> Iterator[Pair]:
     """Claims at the same place of the same sentence in two versions of one article.
 
@@ -109,9 +146,10 @@ def revision_pairs(
     neighbours, and the work stays linear however many versions a story has). Sentences are
     aligned when they are at least ``similarity`` alike with every number masked, and the
     numbers at the same places are paired: "$1.8 billion (£9.4 million)" against "$1.8
-    billion (£94 million)".
+    billion (£94 million)". ``shapes``: documents' sentences read before
+    (:func:`sentence_shapes` of all of a document's items, with the same ``min_words``).
     """
-    per_doc = _sentences(items, min_words)
+    per_doc = _sentences(items, min_words, shapes)
     by_hash: dict[str, list[DocKey]] = defaultdict(list)
     for doc_key, sentences in per_doc.items():
         for digest in {s.key for s in sentences}:

@@ -53,11 +53,17 @@ class RuleSpec:
 
 @dataclass(frozen=True)
 class DocumentContext:
-    """What a document-scope rule sees: one document, its sentences and its claims."""
+    """What a document-scope rule sees: one document, its sentences and its claims.
+
+    Corpus-scope rules see one per document, with ``prepared``: for each corpus rule (by
+    code) whose kind prepares documents (:class:`PreparingCorpusKind`), what its ``prepare``
+    returned for this document. A rule finds nothing there for documents that were not
+    prepared (a custom runner, an archive) and prepares them itself."""
 
     document: Document
     sentences: Sequence[Sentence]
     claims: Sequence[Claim]
+    prepared: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     def evidence(self, claim: Claim) -> Evidence:
         return Evidence(
@@ -137,6 +143,27 @@ class CorpusRuleKind(Protocol):
     def check_corpus(
         self, rule: RuleSpec, contexts: Sequence[DocumentContext]
     ) -> Iterator[Finding]: ...
+
+
+class PreparingCorpusKind(CorpusRuleKind, Protocol):
+    """A corpus kind whose work on each document alone can run beside the document-scope
+    rules, where the document is checked (a worker process, a Dask worker), instead of
+    serially after every document has been checked.
+
+    The engine calls ``prepare(rule, ctx)`` once per document and hands the result back in
+    :attr:`DocumentContext.prepared` under ``rule.code``; ``check_corpus`` uses it when present
+    and computes the same thing itself when absent. The result must be picklable and depend
+    only on the document, its claims, numcheck's code and the parameters named in
+    ``prepare_params`` (``prepare`` sees only those: the rest, such as an ``--against``
+    archive, may change without re-checking documents). It is stored with the document's
+    outcome in the results cache; a file a prepare parameter names (an edited table) is part
+    of the cache key by size and modification time. An exception in ``prepare`` is not
+    reported: ``check_corpus`` computes the document itself and reports what fails there.
+    """
+
+    prepare_params: ClassVar[tuple[str, ...]]
+
+    def prepare(self, rule: RuleSpec, ctx: DocumentContext) -> Any: ...
 
 
 KINDS: dict[str, type[Any]] = {}

@@ -23,6 +23,8 @@ compared with each other.
 from __future__ import annotations
 
 import math
+import os
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -34,12 +36,17 @@ from numcheck.matching import (
     DocRef,
     Item,
     Pair,
-    items_of,
+    SentenceShape,
+    Subject,
+    Table,
+    items_with,
     load_table,
     parse_when,
     revision_pairs,
+    sentence_shapes,
     stated,
     subject_pairs,
+    subjects_of_quantities,
     text_hash,
 )
 from numcheck.rules.base import DocumentContext, RuleDocs, RuleSpec, register
@@ -270,21 +277,45 @@ def _reading_order(ctx: DocumentContext) -> tuple[str, str, str]:
     return doc.path, doc.meta.get("id") or "", doc.text
 
 
-def doc_ref(ctx: DocumentContext, order: int) -> DocRef:
+def doc_ref(ctx: DocumentContext, order: int, digest: str | None = None) -> DocRef:
     when, timed = parse_when(ctx.document.meta.get("date"))
     return DocRef(path=ctx.document.path, doc_id=ctx.document.meta.get("id"),
-                  text_hash=text_hash(ctx.document.text), order=order, when=when, timed=timed)
+                  text_hash=digest or text_hash(ctx.document.text), order=order, when=when,
+                  timed=timed)
 
 
-def conflicts(items: Sequence[Item], settings: Settings) -> Iterator[Conflict]:
+@dataclass(frozen=True)
+class Prepared:
+    """One document read on its own (:meth:`CrossArticleKind.prepare`, in the process that
+    checked it): its text hash, the subject of each quantity claim in order (None: not
+    matchable) and its sentences for aligning versions (empty when revisions are off)."""
+
+    text_hash: str
+    quantities: int
+    subjects: tuple[Subject | None, ...]
+    shapes: tuple[SentenceShape, ...]
+
+
+def prepare_document(ctx: DocumentContext, settings: Settings, table: Table) -> Prepared:
+    quantities = [c for c in ctx.claims if c.is_quantity]
+    read = subjects_of_quantities(quantities, table, ctx.document.text)
+    shapes = (sentence_shapes(quantities, settings.min_sentence_words)
+              if settings.revisions else ())
+    return Prepared(text_hash(ctx.document.text), len(quantities), read, shapes)
+
+
+def conflicts(items: Sequence[Item], settings: Settings,
+              shapes: Mapping[tuple[str, str | None], Sequence[SentenceShape]] | None = None
+              ) -> Iterator[Conflict]:
     """Every conflict among ``items``; at most one per claim and other text (identical copies
-    of one article count once)."""
+    of one article count once). ``shapes``: documents' sentences read before, by document
+    key (see :func:`numcheck.matching.revision_pairs`)."""
     pairs: Iterable[Pair] = subject_pairs(items, settings.max_neighbours)
     if settings.revisions:
         revised = revision_pairs(items, min_words=settings.min_sentence_words,
                                  similarity=settings.revision_similarity,
                                  max_documents=settings.max_neighbours,
-                                 max_versions=settings.max_versions)
+                                 max_versions=settings.max_versions, shapes=shapes)
         pairs = _chain(revised, pairs)
     reported: set[tuple[int, str]] = set()
     for pair in pairs:
@@ -378,15 +409,45 @@ class CrossArticleKind:
         },
     }
 
+    # Reading subjects and sentences is per-document work: the engine runs it where each
+    # document is checked (worker processes), and check_corpus only joins the results.
+    prepare_params: ClassVar[tuple[str, ...]] = ("subjects", "min_sentence_words",
+                                                 "revisions")
+
+    def __init__(self) -> None:
+        self._tables: dict[tuple[str, int, int], Table] = {}
+
+    def _table(self, path: str | None) -> Table:
+        if path is None:
+            return load_table(None)
+        stat = os.stat(path)
+        key = (path, stat.st_size, stat.st_mtime_ns)
+        if key not in self._tables:  # read once per process, not once per document
+            self._tables = {key: load_table(path)}
+        return self._tables[key]
+
+    def prepare(self, rule: RuleSpec, ctx: DocumentContext) -> Prepared:
+        settings = Settings.of(rule)
+        return prepare_document(ctx, settings, self._table(settings.subjects))
+
     def check_corpus(self, rule: RuleSpec, contexts: Sequence[DocumentContext]
                      ) -> Iterator[Finding]:
         settings = Settings.of(rule)
-        table = load_table(settings.subjects)
+        table = self._table(settings.subjects)
         items: list[Item] = []
+        shapes: dict[tuple[str, str | None], tuple[SentenceShape, ...]] = {}
+        keys = Counter((ctx.document.path, ctx.document.meta.get("id")) for ctx in contexts)
         # Read in path order, not input order: which of two undated articles counts as the
         # later one (and so carries the finding) must not depend on the order of the inputs.
         for order, ctx in enumerate(sorted(contexts, key=_reading_order)):
-            items.extend(items_of(doc_ref(ctx, order), ctx.claims, table, ctx.document.text))
+            quantities = [c for c in ctx.claims if c.is_quantity]
+            prepared = ctx.prepared.get(rule.code)
+            if not isinstance(prepared, Prepared) or prepared.quantities != len(quantities):
+                prepared = prepare_document(ctx, settings, table)
+            ref = doc_ref(ctx, order, prepared.text_hash)
+            items.extend(items_with(ref, quantities, prepared.subjects))
+            if keys[ref.key] == 1:  # a document given twice is aligned as one, from its items
+                shapes[ref.key] = prepared.shapes
         if settings.against:
             from numcheck.archive import related_items
 
@@ -394,5 +455,5 @@ class CrossArticleKind:
                                        per_key=settings.max_neighbours,
                                        max_documents=settings.max_neighbours,
                                        min_words=settings.min_sentence_words))
-        found = [finding(rule, c) for c in conflicts(items, settings)]
+        found = [finding(rule, c) for c in conflicts(items, settings, shapes)]
         yield from sorted(found, key=lambda f: (f.path, f.line, f.column, f.message))
