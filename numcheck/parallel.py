@@ -54,8 +54,9 @@ __all__ = [
 MIN_POOL_BYTES = int(os.environ.get("NUMCHECK_POOL_MIN_BYTES", "400000"))
 
 # What the forkserver imports once for every worker: the engine, extraction and every rule
-# kind (with scipy behind the statistics rules).
-_PRELOAD = ["numcheck.parallel", "numcheck.extraction", "numcheck.rules.kinds"]
+# kind (with scipy behind the statistics rules), then quantulum3 from the load cache.
+_PRELOAD = ["numcheck.parallel", "numcheck.extraction", "numcheck.rules.kinds",
+            "numcheck._forkserver"]
 
 
 def default_jobs() -> int:
