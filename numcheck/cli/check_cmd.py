@@ -207,7 +207,6 @@ def check(
     from numcheck.config import ConfigError, budget_seconds, discover, parse_size
     from numcheck.engine import run_paths
     from numcheck.report import FORMATS, OutputOptions, writer_for
-    from numcheck.report.text import wants_color
     from numcheck.rules.loader import PackError
 
     name = fmt or default_format()
@@ -257,7 +256,12 @@ def check(
         writer_for(name)(report, stream, options)
 
     if output is None:
-        emit(sys.stdout, name == "text" and wants_color(sys.stdout))
+        if name == "text":
+            from numcheck.report.text import wants_color  # (the text writer's module)
+
+            emit(sys.stdout, wants_color(sys.stdout))
+        else:
+            emit(sys.stdout, False)
     else:
         try:
             with output.open("w", encoding="utf-8", newline="\n") as stream:
