@@ -177,6 +177,7 @@ def _plural_noun(word: str) -> bool:
 
 
 _NEXT_CAPITALISED = re.compile(r"\s+[A-Z][a-z]")
+_MODEL_NUMBER = re.compile(r"\d+[A-Za-z]{0,2}\b")
 
 
 def _name_continues(text: str, pos: int) -> bool:
@@ -210,7 +211,14 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
         start = pos + (gap.end() if gap else 0)
         m = _WORD_RE.match(text, start)
         if not m:
-            break
+            m = _MODEL_NUMBER.match(text, start)
+            named = m is not None and (
+                (words and any(ch.isupper() for ch in words[-1]))
+                or _NEXT_CAPITALISED.match(text, m.end())
+            )
+            if not named:
+                break  # "two new 737 Max jets", "63,150 Model 3s": a number inside a name
+        assert m is not None
         word = m.group(0).rstrip(".")
         lower = word.lower()
         if not words and lower in ("of", "of the") and not skipped_of:
@@ -227,7 +235,7 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
         )  # "9.3 million shipping containers"
         ends_phrase = (
             (lower in STOPWORDS and not acronym)
-            or (lower.endswith("ing") and not gerund_modifier)
+            or (lower.endswith("ing") and not gerund_modifier and word[:1].islower())
             or (_VERBISH.match(lower) and words)
             or (lower.endswith("ly") and not acronym)
         )

@@ -518,3 +518,17 @@ def test_a_number_of_something_else_is_no_age(text: str) -> None:
 
 def test_a_noun_or_two_counts_the_noun() -> None:
     assert only("They hope to add another pick or two.").quantity_of == "pick"
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("The airline grounded two new 737 Max jets.", "new 737 Max jets"),
+    ("Tesla delivered 63,150 Model 3s last quarter.", "Model 3s"),
+    ("They bought 20 Boeing 787 Dreamliners.", "Boeing 787 Dreamliners"),
+])
+def test_a_number_inside_a_name_stays_in_the_counted_phrase(text: str, what: str) -> None:
+    assert quantities(text)[0].quantity_of == what
+
+
+def test_a_capitalised_word_ending_in_ing_is_a_name_not_a_gerund() -> None:
+    assert only("He met 3 Reading fans.").quantity_of == "Reading fans"
+    assert only("It left 5 people waiting.").quantity_of == "people"
