@@ -292,21 +292,42 @@ class LocalExecutor:
         )
         # Starting the workers takes the forkserver most of a second (it imports numcheck,
         # extraction and every rule kind before forking): a thread waits for that while
-        # this process checks the waiting documents itself, one core each.
-        ready = threading.Event()
-        threading.Thread(target=_start_workers, args=(pool, self.jobs, ready),
-                         daemon=True).start()
+        # this process checks the waiting documents itself, one core each. The thread hands
+        # the workers what is left the moment they are up.
         waiting, self.waiting = self.waiting, []
-        while waiting and not ready.is_set():
-            doc, future = waiting.pop(0)
+        ready = threading.Event()
+        threading.Thread(target=self._bring_up, args=(pool, waiting, ready),
+                         daemon=True).start()
+        while True:
+            with self.lock:
+                if not waiting:
+                    break
+                doc, future = waiting.pop(0)
             future.set_result(self._here(doc))
         ready.wait()
-        # At least one batch per worker, then full ones.
-        size = max(1, min(BATCH_DOCUMENTS, -(-len(waiting) // self.jobs)))
+
+    def _bring_up(self, pool: ProcessPoolExecutor,
+                  waiting: list[tuple[Document, Future[DocOutcome]]],
+                  ready: threading.Event) -> None:
+        """Start every worker of ``pool`` (it starts one per task it is given while none is
+        idle, up to ``jobs``), then send them the documents still ``waiting``: at least one
+        batch per worker, then full ones. If the pool fails, they are left to be checked
+        here."""
+        try:
+            probes = [pool.submit(_nothing) for _ in range(self.jobs)]
+            up = all(probe.exception() is None for probe in probes)
+        except (BrokenProcessPool, RuntimeError):
+            up = False
         with self.lock:
-            for start in range(0, len(waiting), size):
-                self.batch = waiting[start : start + size]
-                self._send_locked(here=True)
+            if not up:
+                self.broken = True
+            else:
+                size = max(1, min(BATCH_DOCUMENTS, -(-len(waiting) // self.jobs)))
+                for start in range(0, len(waiting), size):
+                    self.batch = waiting[start : start + size]
+                    self._send_locked(here=False)
+                waiting.clear()
+        ready.set()
 
     def _to_batch(self, doc: Document, target: Future[DocOutcome]) -> None:
         with self.lock:
@@ -360,19 +381,6 @@ class LocalExecutor:
 
 def _nothing() -> None:
     """A task that only proves a worker is up (its initializer has run)."""
-
-
-def _start_workers(pool: ProcessPoolExecutor, jobs: int, ready: threading.Event) -> None:
-    """Start every worker of ``pool`` (it starts one per task it is given while none is
-    idle, up to ``jobs``) and set ``ready`` once all answer, or the pool has failed."""
-    try:
-        probes = [pool.submit(_nothing) for _ in range(jobs)]
-        for probe in probes:
-            probe.exception()  # a broken pool shows when work is sent
-    except (BrokenProcessPool, RuntimeError):
-        pass
-    finally:
-        ready.set()
 
 
 def _arrived(targets: list[Future[DocOutcome]], raw: Future[Any]) -> None:
