@@ -42,6 +42,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -208,6 +209,9 @@ def jobs(files: list[str], env: dict[str, str], repeat: int) -> list[Result]:
         walls = " ".join(f"{t.seconds:.2f}" for t in found[name])
         print(f"  {show(command, files)}: {timing.seconds:.2f} s wall (runs: {walls}), "
               f"parent {timing.user:.2f} s user, {timing.cpu - timing.user:.2f} s sys")
+    split = cpu_split(two, env)
+    print(f"  CPU of one more --jobs 2 run, per process (psutil, sampled every 50 ms): "
+          f"{split}")
     ratio = t1.seconds / t2.seconds
     return [Result("jobs", ratio, ">= 1.8x", ratio >= 1.8 and same,
                    f"all rules: --jobs 1 {t1.seconds:.2f} s, --jobs 2 {t2.seconds:.2f} s "
@@ -289,6 +293,47 @@ def recheck(files: list[str], env: dict[str, str], warm: Path, repeat: int) -> l
                               f"{first.seconds:.2f} s then {again.seconds:.2f} s; "
                               f"{'identical' if same else 'DIFFERENT'} JSON"))
     return results
+
+
+def cpu_split(command: Sequence[str], env: dict[str, str]) -> str:
+    """CPU seconds of the command's process, its forkserver and each worker (Linux): where a
+    run's CPU goes whatever else shares the machine."""
+    import importlib
+
+    psutil: Any = importlib.import_module("psutil")  # (distributed brings it; no stubs)
+
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, cwd=CODE, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    root = psutil.Process(process.pid)
+    cpu: dict[int, float] = {}
+    role: dict[int, str] = {}
+    seen: dict[int, float] = {}
+    while process.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+        except psutil.Error:
+            break
+        for proc in tree:
+            try:
+                times = proc.cpu_times()
+                line = " ".join(proc.cmdline())
+                parent = proc.ppid()
+            except psutil.Error:
+                continue
+            cpu[proc.pid] = times.user + times.system
+            seen.setdefault(proc.pid, time.perf_counter() - started)
+            role[proc.pid] = ("parent" if proc.pid == root.pid
+                              else "resource tracker" if "resource_tracker" in line
+                              else "forkserver" if parent == root.pid
+                              else "worker")
+        time.sleep(0.05)
+    wall = time.perf_counter() - started
+    parts = [f"parent {sum(v for k, v in cpu.items() if role[k] == 'parent'):.2f} s",
+             f"forkserver {sum(v for k, v in cpu.items() if role[k] == 'forkserver'):.2f} s"]
+    workers = sorted((seen[k], v) for k, v in cpu.items() if role[k] == "worker")
+    parts += [f"worker {v:.2f} s (from {at:.2f} s)" for at, v in workers]
+    return f"{', '.join(parts)}; {wall:.2f} s wall"
 
 
 def peak_rss(command: Sequence[str], env: dict[str, str]) -> dict[str, float]:
