@@ -26,6 +26,7 @@ ends (then they are checked here). One short article never starts a pool.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
@@ -370,7 +371,7 @@ class LocalExecutor:
             else:
                 self.submitted.append((len(batch), raw))
                 self.submitted_docs += len(batch)
-                raw.add_done_callback(partial(_arrived, targets))
+                raw.add_done_callback(partial(_arrived, targets, bool(self.plan.prepare)))
                 return
         for doc, target in batch:
             if here:
@@ -383,9 +384,19 @@ def _nothing() -> None:
     """A task that only proves a worker is up (its initializer has run)."""
 
 
-def _arrived(targets: list[Future[DocOutcome]], raw: Future[Any]) -> None:
-    """A worker's answers, unfrozen (claims still packed) into the handles the engine holds.
-    A worker that died costs the documents it was sent."""
+def _unpack(outcome: DocOutcome) -> None:
+    """Unpickle an outcome's claims and prepared data now (they unpack on first use). A
+    failure here must not lose the outcome: it would show again where they are read."""
+    with contextlib.suppress(Exception):
+        len(outcome.claims)
+        len(outcome.prepared)
+
+
+def _arrived(targets: list[Future[DocOutcome]], eager: bool, raw: Future[Any]) -> None:
+    """A worker's answers, unfrozen into the handles the engine holds. A worker that died
+    costs the documents it was sent. Claims and prepared data stay packed unless ``eager``
+    (corpus rules will read them): then they are unpacked here, on the pool's thread while
+    the workers run, not in the corpus step after the last document."""
     exc = raw.exception()
     answers: list[Any] = raw.result() if exc is None else []
     if exc is None and (not isinstance(answers, list) or len(answers) != len(targets)):
@@ -397,6 +408,8 @@ def _arrived(targets: list[Future[DocOutcome]], raw: Future[Any]) -> None:
         answer = answers[index]
         outcome = thaw(answer) if not isinstance(answer, str) else None
         if outcome is not None:
+            if eager:
+                _unpack(outcome)
             target.set_result(outcome)
         else:
             target.set_exception(RuntimeError(answer if isinstance(answer, str)
