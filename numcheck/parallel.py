@@ -35,7 +35,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from types import MappingProxyType
 from typing import Any, Protocol
@@ -433,6 +433,11 @@ class LocalRunner:
         # run time) is checked here, and its outcomes are never cached.
         jobs = self.jobs if portable else 1
         cache = self.cache if portable else None
+        if jobs <= 1 and cache is None and plan.prepare:
+            # Checked here one after another and kept nowhere: preparing gains nothing, and
+            # the corpus step reading every document in one pass is cheaper than the same
+            # work interleaved with extraction (0.3 s of 10 on the BBC corpus).
+            plan = replace(plan, prepare=())
         root = str(warm.cache_root()) if warm.enabled() else None
         executor = LocalExecutor(plan, jobs, self.min_pool_bytes, root)
         try:

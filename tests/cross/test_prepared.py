@@ -11,7 +11,14 @@ from pathlib import Path
 import numcheck
 from numcheck.cache import ResultCache, freeze, plan_fingerprint, thaw
 from numcheck.documents import Document
-from numcheck.engine import DocOutcome, DocumentPlan, preparations, run_documents, serial_runner
+from numcheck.engine import (
+    DocOutcome,
+    DocumentPlan,
+    Runner,
+    preparations,
+    run_documents,
+    serial_runner,
+)
 from numcheck.parallel import LocalRunner
 from numcheck.rules.kinds.cross_article import CrossArticleKind, Prepared
 from tests.cross.helpers import PAIRS, doc, documents, rule_with
@@ -116,3 +123,23 @@ def test_cached_outcomes_carry_their_preparation_to_the_corpus_step(tmp_path: Pa
     assert store.hits == 2  # the second run's corpus step read prepared data from the cache
     assert reports[0] == reports[1]
     assert any(f.evidence[0].text == "£94 million" for f in reports[1].findings)
+
+
+def test_one_job_without_a_cache_leaves_the_reading_to_the_corpus_step(tmp_path: Path) -> None:
+    seen: dict[str, bool] = {}
+
+    def record(runner: LocalRunner) -> Runner:
+        def wrapped(docs: Iterable[Document], plan: DocumentPlan
+                    ) -> Iterator[tuple[Document, DocOutcome]]:
+            for document, outcome in runner(docs, plan):
+                seen[document.path] = "NC201" in outcome.prepared
+                yield document, outcome
+        return wrapped
+
+    plain = run_documents(corpus(), [rule_with()], runner=record(LocalRunner(jobs=1)))
+    assert seen and not any(seen.values())  # one pass at the end is cheaper than interleaving
+    seen.clear()
+    cached = run_documents(corpus(), [rule_with()], runner=record(
+        LocalRunner(jobs=1, cache=ResultCache(tmp_path / "results.sqlite"))))
+    assert seen and all(seen.values())  # kept with the outcomes for later runs
+    assert plain.report == cached.report
