@@ -173,9 +173,9 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
         else:
             found = unit_after(sentence, n.end, allow_metre=not n.words)
             if found is None and 0 < n.value < 1:
-                found = _fraction_of_unit(sentence, n.end)
+                found = _unit_beyond(_OF_A, sentence, n.end)
             if found is None:
-                found = _qualified_unit(sentence, n.end)
+                found = _unit_beyond(_SYSTEM, sentence, n.end)
             if found is None and not n.words:
                 found = _unit_from_quantulum(sentence, n)
             if found is not None:
@@ -232,26 +232,15 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
 
 
 _ONE_OR_MORE = re.compile(r"\b(?:a|an|another|one)\s+(?P<noun>[a-z]{3,})\s+or\s+$", re.I)
+# Words that may stand between a number and its unit: "1/16 [of a US] pint", "half [an] hour",
+# "a third [of a] mile" (a fraction of one unit); "5 [US] gallons" (the measuring system).
 _OF_A = re.compile(r"[\s-]+(?:of\s+)?an?\s+(?:(?:US|U\.S\.|UK|imperial|metric)\s+)?", re.I)
-
-
-def _fraction_of_unit(sentence: str, end: int) -> UnitMatch | None:
-    """ "1/16 of a US pint", "half an hour", "a third of a mile": a fraction of one unit."""
-    m = _OF_A.match(sentence, end)
-    if m is None:
-        return None
-    found = unit_after(sentence, m.end(), allow_metre=False)
-    if found is None or found.start != m.end() or units.is_currency(found.unit):
-        return None
-    return found
-
-
 _SYSTEM = re.compile(r"[\s-](?:US|U\.S\.|imperial|UK|metric)\s+")
 
 
-def _qualified_unit(sentence: str, end: int) -> UnitMatch | None:
-    """ "5 US gallons", "10 imperial pints": the measuring system named before the unit."""
-    m = _SYSTEM.match(sentence, end)
+def _unit_beyond(words: re.Pattern[str], sentence: str, end: int) -> UnitMatch | None:
+    """The unit right after ``words`` that follow a number ending at ``end`` (not money)."""
+    m = words.match(sentence, end)
     if m is None:
         return None
     found = unit_after(sentence, m.end(), allow_metre=False)
