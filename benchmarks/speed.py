@@ -39,7 +39,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -295,6 +295,17 @@ def recheck(files: list[str], env: dict[str, str], warm: Path, repeat: int) -> l
     return results
 
 
+def _process_trees(process: subprocess.Popen[bytes], root: Any, psutil: Any
+                   ) -> Iterator[list[Any]]:
+    """The process and all its descendants, every 50 ms while it runs."""
+    while process.poll() is None:
+        try:
+            yield [root, *root.children(recursive=True)]
+        except psutil.Error:
+            return
+        time.sleep(0.05)
+
+
 def cpu_split(command: Sequence[str], env: dict[str, str]) -> str:
     """CPU seconds of the command's process, its forkserver and each worker (Linux): where a
     run's CPU goes whatever else shares the machine."""
@@ -309,11 +320,7 @@ def cpu_split(command: Sequence[str], env: dict[str, str]) -> str:
     cpu: dict[int, float] = {}
     role: dict[int, str] = {}
     seen: dict[int, float] = {}
-    while process.poll() is None:
-        try:
-            tree = [root, *root.children(recursive=True)]
-        except psutil.Error:
-            break
+    for tree in _process_trees(process, root, psutil):
         for proc in tree:
             try:
                 times = proc.cpu_times()
@@ -327,7 +334,6 @@ def cpu_split(command: Sequence[str], env: dict[str, str]) -> str:
                               else "resource tracker" if "resource_tracker" in line
                               else "forkserver" if parent == root.pid
                               else "worker")
-        time.sleep(0.05)
     wall = time.perf_counter() - started
     parts = [f"parent {sum(v for k, v in cpu.items() if role[k] == 'parent'):.2f} s",
              f"forkserver {sum(v for k, v in cpu.items() if role[k] == 'forkserver'):.2f} s"]
@@ -354,17 +360,12 @@ def peak_rss(command: Sequence[str], env: dict[str, str]) -> dict[str, float]:
         return int(found.group(1)) / 1024 if found else None
 
     def poll() -> None:
-        while process.poll() is None:
-            try:
-                tree = [root, *root.children(recursive=True)]
-            except psutil.Error:
-                break
+        for tree in _process_trees(process, root, psutil):
             for proc in tree:
                 value = hwm(proc.pid)
                 if value is not None:
                     name = "main" if proc.pid == root.pid else "child"
                     peaks[proc.pid] = (name, max(value, peaks.get(proc.pid, ("", 0))[1]))
-            time.sleep(0.05)
 
     watcher = threading.Thread(target=poll)
     watcher.start()
