@@ -22,7 +22,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Runs ``numcheck check`` once per format in one process (the command itself, through typer's
+# Runs ``numcheck check`` once per format in one process (the command itself, through click's
 # test runner, so options are parsed as a user's are) and prints each output's hash, plus the
 # JSON itself for the error message.
 _CHILD = r"""
