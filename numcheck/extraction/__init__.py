@@ -20,6 +20,7 @@ from numcheck.claims import Claim
 from numcheck.documents import Document, Problem
 from numcheck.extraction.intervals import DEFAULT_TOLERANCE
 from numcheck.extraction.mentions import Mention, analyse
+from numcheck.extraction.numbers import VULGAR_CHARACTERS
 from numcheck.segment import Sentence, sentences
 
 __all__ = [
@@ -27,9 +28,10 @@ __all__ = [
     "extract_text", "might_hold_number",
 ]
 
-_DIGIT = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+_DIGIT = re.compile(rf"[\d{VULGAR_CHARACTERS}]")
 _NUMBERISH = re.compile(
-    r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    rf"[\d{VULGAR_CHARACTERS}]|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|half|thirds?|quarters?"
     r"|hundreds|thousands|millions|billions|scores)\b",

@@ -19,7 +19,7 @@ from numcheck.extraction.context import (
     quantity_of,
 )
 from numcheck.extraction.intervals import DEFAULT_TOLERANCE, interval
-from numcheck.extraction.numbers import NumberMatch, find_numbers
+from numcheck.extraction.numbers import SCALES, SUFFIX_SCALES, NumberMatch, find_numbers
 from numcheck.extraction.typed import classify, identifier_spans
 from numcheck.extraction.units import UnitMatch, currency_before, kind_of, unit_after
 
@@ -370,15 +370,20 @@ def _joined_range(sentence: str, a: Mention, b: Mention, tolerance: float) -> Me
     return _rebound(joined, tolerance)
 
 
-_WRITTEN_SCALE = re.compile(
-    r"(?P<t>trillion|tn|trn)|(?P<b>billion|bn|bln|b)|(?P<m>million|mn|mln|m)|(?P<k>thousand|k)"
-    r"\W*$",
-    re.I,
-)
-_SCALES = {"t": 1e12, "b": 1e9, "m": 1e6, "k": 1e3}
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 
-def _shared_scale(a: Mention, b: Mention, sentence: str = "") -> float:
+def _written_scale(written: str) -> float | None:
+    """The thousand/million/billion/trillion a number was written with ("$4 million",
+    "15bn"), read with the tables that gave the number its value."""
+    word = _LAST_WORD.search(written)
+    if word is None:
+        return None
+    scale = SUFFIX_SCALES.get(word.group(1)) or SCALES.get(word.group(1).lower().rstrip("s"))
+    return float(scale) if scale in (1e3, 1e6, 1e9, 1e12) else None
+
+
+def _shared_scale(a: Mention, b: Mention, sentence: str) -> float:
     """ "$10 to $15 billion": the scale written once applies to both ends.
 
     Only the scale written on the second number counts: "$200 to $4 million" is $200 to
@@ -386,17 +391,16 @@ def _shared_scale(a: Mention, b: Mention, sentence: str = "") -> float:
     """
     if a.value <= 0 or b.value <= 0:
         return 1.0
-    written = _WRITTEN_SCALE.search(sentence[b.number_start : b.number_end]) if sentence else None
-    candidates = ((_SCALES[next(k for k, v in written.groupdict().items() if v)],)
-                  if written else (1e12, 1e9, 1e6, 1e3) if not sentence else ())
-    for scale in candidates:
-        written_once = b.value >= scale and b.step >= scale / 1000 and a.value < scale
-        if written_once and a.value * scale <= b.value:
-            return scale
-    return 1.0
+    scale = _written_scale(sentence[b.number_start : b.number_end])
+    if scale is None:
+        return 1.0
+    written_once = b.value >= scale and b.step >= scale / 1000 and a.value < scale
+    return scale if written_once and a.value * scale <= b.value else 1.0
 
 
-_SUSPENDED = re.compile(r"-\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s+)", re.I)
+# What joins the items of a list: "4, 5", "4, and 5", "4 or 5".
+_LIST_JOINER = r",\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+"
+_SUSPENDED = re.compile(rf"-\s*(?:{_LIST_JOINER}|\sto\s+)", re.I)
 
 
 def _suspended_hyphens(sentence: str, mentions: list[Mention], tolerance: float
@@ -418,11 +422,19 @@ def _suspended_hyphens(sentence: str, mentions: list[Mention], tolerance: float
 
 
 _PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|a|an)\s+(?:[$£€¥]|US\$)?", re.I)
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)", re.I)
+_LISTED = re.compile(rf"\s*(?:{_LIST_JOINER})", re.I)
 _GAPPED_BY = re.compile(
     r"(?:^|[,;]\s*(?:and\s+|while\s+)?)[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+by\s+$"
 )
 _TARGET = re.compile(r"\s*,?\s*(?:to|at)\s+(?:end\s+at\s+|close\s+at\s+|finish\s+at\s+)?", re.I)
+
+
+def _unit_written_once(gap: str, kind: str) -> bool:
+    """Whether a bare number ``gap`` before a quantity of ``kind`` is in that quantity's unit:
+    "raised 280 million of the 1.5 billion shekels" (a part in the unit of its whole);
+    "45 and 50 mg", "3, 4 or 5%" (a unit written once after a list of numbers)."""
+    return ((kind in ("measure", "money") and _PART_OF.fullmatch(gap) is not None)
+            or (kind in ("measure", "percent") and _LISTED.fullmatch(gap) is not None))
 
 
 def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
@@ -445,14 +457,8 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
             if earlier:
                 out[i] = b = _rebound(replace(b, unit=earlier[-1].unit, kind=earlier[-1].kind),
                                       tolerance)
-        if _bare(a) and b.unit is not None and b.kind in ("measure", "money") \
-                and _PART_OF.fullmatch(sentence[a.end : b.start]):
-            # "raised 280 million of the 1.5 billion shekels": a part in the unit of its whole
-            out[i - 1] = a = _rebound(replace(a, unit=b.unit, kind=b.kind), tolerance)
-            continue
-        if _bare(a) and b.unit is not None and b.kind in ("measure", "percent") \
-                and _LISTED.fullmatch(sentence[a.end : b.start]):
-            # "45 and 50 mg", "3, 4 or 5%": a unit written once after a list of numbers
+        if _bare(a) and b.unit is not None and _unit_written_once(sentence[a.end : b.start],
+                                                                  b.kind):
             out[i - 1] = a = _rebound(replace(a, unit=b.unit, kind=b.kind), tolerance)
             continue
         if b.unit is not None or a.unit is None or not _is_quantity(a) or b.kind != "count":

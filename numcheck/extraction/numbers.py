@@ -277,7 +277,9 @@ def word_numbers(text: str) -> list[NumberMatch]:
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5,
            "⅖": 2 / 5, "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8,
            "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
-VULGAR_FRACTION = re.compile(rf"(?<![\w.,])(?P<whole>\d+)?(?P<f>[{''.join(_VULGAR)}])(?!\d)")
+#: The fraction characters, for the prefilter's "may this text hold a number?" test.
+VULGAR_CHARACTERS = "".join(_VULGAR)
+VULGAR_FRACTION = re.compile(rf"(?<![\w.,])(?P<whole>\d+)?(?P<f>[{VULGAR_CHARACTERS}])(?!\d)")
 
 
 def vulgar_fractions(text: str) -> list[NumberMatch]:
