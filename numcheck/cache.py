@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, overload
+from typing import Any, Generic, TypeVar, overload
 
 from numcheck import warm
 from numcheck.claims import Claim
@@ -46,6 +46,8 @@ __all__ = [
     "LazyClaims", "ResultCache", "code_fingerprint", "document_key", "freeze", "rules_fingerprint",
     "thaw",
 ]
+
+_T = TypeVar("_T")
 
 SCHEMA = 3  # 3: outcomes carry what corpus rules prepared on the document
 _DAY = 86400.0
@@ -158,21 +160,28 @@ def cacheable(outcome: DocOutcome) -> bool:
     return outcome.complete and not any(p.severity == "error" for p in outcome.problems)
 
 
-class LazyClaims(Sequence[Claim]):
+class _Pickled(Generic[_T]):
+    """Pickled bytes, unpickled once, on first use."""
+
+    def __init__(self, blob: bytes, empty: _T) -> None:
+        self._blob: bytes | None = blob
+        self._value = empty
+
+    def _all(self) -> _T:
+        if self._blob is not None:
+            self._value = pickle.loads(self._blob)
+            self._blob = None
+        return self._value
+
+
+class LazyClaims(_Pickled[tuple[Claim, ...]], Sequence[Claim]):
     """A document's claims as pickled bytes, unpickled only if something reads them: a
     report needs only their number, and corpus rules read them only when their own findings
     are not cached either. Unpickling 60,000 claims is a third of a cached re-check, and most
     of what a parent process does for its workers, otherwise."""
 
     def __init__(self, blob: bytes) -> None:
-        self._blob: bytes | None = blob
-        self._claims: tuple[Claim, ...] = ()
-
-    def _all(self) -> tuple[Claim, ...]:
-        if self._blob is not None:
-            self._claims = pickle.loads(self._blob)
-            self._blob = None
-        return self._claims
+        super().__init__(blob, ())
 
     @overload
     def __getitem__(self, index: int) -> Claim: ...
@@ -188,19 +197,12 @@ class LazyClaims(Sequence[Claim]):
         return tuple, (self._all(),)
 
 
-class LazyPrepared(Mapping[str, Any]):
+class LazyPrepared(_Pickled[dict[str, Any]], Mapping[str, Any]):
     """What corpus rules prepared on a document (by rule code), as pickled bytes unpickled
     only if a corpus rule reads them: not when the corpus findings come from the cache."""
 
     def __init__(self, blob: bytes) -> None:
-        self._blob: bytes | None = blob
-        self._data: dict[str, Any] = {}
-
-    def _all(self) -> dict[str, Any]:
-        if self._blob is not None:
-            self._data = pickle.loads(self._blob)
-            self._blob = None
-        return self._data
+        super().__init__(blob, {})
 
     def __getitem__(self, key: str) -> Any:
         return self._all()[key]
