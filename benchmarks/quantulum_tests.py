@@ -59,11 +59,10 @@ def unit_key(name: str) -> str:
         try:
             unit = registry.parse_units(candidate)
             factor, base = registry.get_base_units(unit)
+            offset = registry.Quantity(0, unit).to_base_units().magnitude  # °C: 273.15 K
         except Exception:
             continue
-        offset = registry.Quantity(0, unit).to_base_units().magnitude if not (
-            unit.dimensionless) and "degree" in str(unit).lower() else 0.0
-        return f"{base}|{float(factor):.9g}|{offset:.6g}"
+        return f"{base}|{float(factor):.9g}|{float(offset):.6g}"
     return name.lower()
 
 
