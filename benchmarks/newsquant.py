@@ -84,6 +84,8 @@ def cqe_unit(unit: str | None, kind: str, quantity_of: str | None) -> str:
         *modifiers, head = quantity_of.lower().replace("-", " - ").split()
         modifiers = [_LEMMAS.get(word, word) for word in modifiers]
         return " ".join([*modifiers, singular(head)]).replace(" - ", "-")
+    if unit.startswith("1 / "):  # a count per unit of time: "3,000 tests per day"
+        return f"{cqe_unit(None, 'count', quantity_of)} per {_part_name(unit[4:])}"
     if unit in _CURRENCY_NAMES:
         return _CURRENCY_NAMES[unit]
     if unit in _UNIT_NAMES:
@@ -118,7 +120,8 @@ def numcheck_tags(sentence: str, everything: bool = False) -> list[Tag]:
 
     tags = []
     for c in extract(sentence):
-        if not (c.is_quantity or (everything and not math.isnan(c.value))):
+        if not (c.is_quantity or (everything and not math.isnan(c.value)
+                                  and c.kind != "ordinal")):  # quantulum3 skips "21st"
             continue
         value: Value = (c.value, c.upper) if c.upper is not None else c.value
         change = c.change or _CHANGE[c.bound]

@@ -7,6 +7,7 @@ not know, then sentence-level repairs (ranges, shared units, counted list items)
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -147,10 +148,19 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
     mentions = _join_ranges(sentence, mentions, tolerance)
     mentions = _suspended_hyphens(sentence, mentions, tolerance)
     mentions = _share_units(sentence, mentions, tolerance)
+    mentions = _from_to_units(sentence, mentions, tolerance)
     mentions = _restatement_bounds(sentence, mentions, tolerance)
     mentions.extend(_counted_list_items(sentence, mentions, tolerance))
     mentions.sort(key=lambda m: (m.start, m.end))
-    return mentions
+    return _without_codes_in_quantities(mentions)
+
+
+def _without_codes_in_quantities(mentions: list[Mention]) -> list[Mention]:
+    """A letter-digit token that a quantity read as its unit ("40 km2", "3 kg/cm2") is that
+    quantity's unit, not also a code of its own: no text is two claims."""
+    spans = [(m.start, m.end) for m in mentions if m.kind != "identifier"]
+    return [m for m in mentions if m.kind != "identifier"
+            or not any(start <= m.start and m.end <= end for start, end in spans)]
 
 
 def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
@@ -211,6 +221,10 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     kind = "age" if typed == "age" else kind_of(unit)
     what = quantity_of(sentence, _after_age(sentence, end) if kind == "age" else end,
                        plural=n.value != 1, share=0 < n.value < 1)
+    if what is not None and unit is None:
+        per = _count_rate(sentence, end, what)
+        if per is not None:  # "3,000 tests a day": a count per unit of time
+            unit, kind = per
     if what is None and unit is None:
         idiom = _ONE_OR_MORE.search(sentence[max(0, n.start - 40) : n.start])
         if idiom is not None:
@@ -274,6 +288,27 @@ def _rate(sentence: str, end: int, unit: str) -> tuple[str, int] | None:
         return None
 
 
+_PER_TIME = re.compile(
+    r"\s*(?:per|an?|each|every)\s+(?P<time>second|minute|hour|day|week|fortnight|month"
+    r"|year)\b(?![\s-]+(?:ago|earlier|before|later|after|old)\b)",
+    re.I,
+)
+
+
+def _count_rate(sentence: str, end: int, what: str) -> tuple[str, str] | None:
+    """ "3,000 tests per day", "500 cars a week": the unit (one per unit of time) and kind of
+    a count written as a rate, read after the noun phrase ``what`` that follows ``end``."""
+    last = what.split()[-1]
+    at = sentence.find(last, end)
+    if at < 0:
+        return None
+    m = _PER_TIME.match(sentence, at + len(last))
+    if m is None:
+        return None
+    unit = units.canonical(f"1 / {m.group('time').lower()}")
+    return unit, kind_of(unit)
+
+
 def _rebound(m: Mention, tolerance: float) -> Mention:
     b = interval(m.value, m.step, m.bound, m.ceiling, None, tolerance, m.upper)
     return replace(m, low=b.low, high=b.high, low_closed=b.low_closed, high_closed=b.high_closed)
@@ -286,8 +321,8 @@ def _is_quantity(m: Mention) -> bool:
 def _join_ranges(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
     """ "5-10 km", "between 5 and 10 km", "1 to 1.5 degrees" → one range claim.
 
-    "from 4.1% to 5.3%" under a verb of change stays two claims (a change), but the first
-    takes the second's unit.
+    "from 4.1% to 5.3%" under a verb of change stays two claims (a change); see
+    :func:`_share_units` for the unit they share.
     """
     out: list[Mention] = []
     mentions = list(mentions)
@@ -305,13 +340,6 @@ def _join_ranges(sentence: str, mentions: list[Mention], tolerance: float) -> li
                 out.append(joined)
                 i += 2
                 continue
-            if _is_change_from(sentence, a) and a.unit is None and b.unit is not None:
-                scale = _shared_scale(a, b, sentence)
-                a = _rebound(
-                    replace(a, unit=b.unit, kind=b.kind, value=a.value * scale,
-                            step=a.step * scale, quantity_of=a.quantity_of or b.quantity_of),
-                    tolerance,
-                )
         out.append(a)
         i += 1
     return out
@@ -461,6 +489,17 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
                                                                   b.kind):
             out[i - 1] = a = _rebound(replace(a, unit=b.unit, kind=b.kind), tolerance)
             continue
+        if _bare(a) and b.unit is not None and _is_change_from(sentence, a) \
+                and _CONNECTOR.match(sentence[a.end : b.start]):
+            # "rose from 4.1 to 5.3%", "from 24.2 to 33-35 billion euros": the unit and the
+            # scale written once, on the level reached, are the starting level's too.
+            scale = _shared_scale(a, b, sentence)
+            out[i - 1] = a = _rebound(
+                replace(a, unit=b.unit, kind=b.kind, value=a.value * scale, step=a.step * scale,
+                        quantity_of=b.quantity_of),
+                tolerance,
+            )
+            continue
         if b.unit is not None or a.unit is None or not _is_quantity(a) or b.kind != "count":
             continue
         if a.change is not None and a.unit == "percent":
@@ -468,6 +507,32 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
         between = sentence[a.end : b.start]
         if re.fullmatch(r"\s*(?:to|at|from|,\s*to)\s*", between) and b.quantity_of is None:
             out[i] = _rebound(replace(b, unit=a.unit, kind=a.kind), tolerance)
+    return out
+
+
+# What may stand between "from A <unit>" and "to B" besides words: a year or date of A.
+_FROM_TO_GAP = re.compile(r"(?:\s+[A-Za-z][\w.-]*|\s+\d{4}){1,4}\s+to\s+")
+_DATED = frozenset({"year", "date", "time"})
+
+
+def _from_to_units(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
+    """ "from 20 miles per gallon in 2008 to 29 in 2020", "from 21 mpg combined to 23": the
+    level reached is in the unit of the level it started from, written once on the first.
+
+    (Adjacent "from 208 pounds to 193" is :func:`_share_units`' case; here words or a date
+    stand between the first level and "to".)
+    """
+    out = list(mentions)
+    quantities = [i for i, m in enumerate(out) if _is_quantity(m)]
+    for i, j in itertools.pairwise(quantities):
+        a, b = out[i], out[j]
+        if a.unit is None or not _bare(b) or _FROM.search(sentence[: a.start]) is None:
+            continue
+        if any(m.kind not in _DATED for m in out[i + 1 : j]):
+            continue
+        if _FROM_TO_GAP.fullmatch(sentence, a.end, b.start) is None:
+            continue
+        out[j] = _rebound(replace(b, unit=a.unit, kind=a.kind), tolerance)
     return out
 
 
@@ -495,8 +560,20 @@ def _restatement_bounds(sentence: str, mentions: list[Mention], tolerance: float
         if a.change is not None and b.change is None:
             out[i] = b = replace(b, change=a.change)
         if a.bound != "=" and b.bound == "=":
-            out[i] = _rebound(replace(b, bound=a.bound, ceiling=a.ceiling), tolerance)
+            out[i] = b = _rebound(replace(b, bound=a.bound, ceiling=a.ceiling), tolerance)
+        closing = _CLOSING.match(sentence, b.end) if "(" in gap else None
+        if closing is None:
+            continue
+        rate_a, rate_b = (_rate(sentence, closing.end(), unit or "") for unit in (a.unit, b.unit))
+        if rate_a and rate_b:
+            # "9 billion shekels ($2.4 billion) a year": the rate written after the
+            # parenthesis is both numbers' (their spans stay the numbers as written).
+            out[i - 1] = replace(a, unit=rate_a[0])
+            out[i] = replace(b, unit=rate_b[0])
     return out
+
+
+_CLOSING = re.compile(r"\s*\)")
 
 
 def _counted_list_items(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:

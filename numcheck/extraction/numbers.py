@@ -79,7 +79,8 @@ _GLUED = (
     r"|(?<=CAD)|(?<=RM)|(?<=Rs)|(?<=PS))"
 )
 DIGIT_NUMBER = re.compile(
-    rf"(?:(?<![\w.,/])|{_GLUED})(?P<sign>[-−–+]|minus[\s-])?(?P<num>{_DIGITS})"
+    rf"(?:(?<![\w.,/^])|{_GLUED}|(?<=[,;:])(?=minus[\s-]))(?P<sign>[-−–+]|minus[\s-])?"
+    rf"(?P<num>{_DIGITS})"
     rf"(?:(?P<suffix>{_SUFFIX})(?![\w²³])"
     rf"|(?P<scale>(?:[\s\u00a0-]?{_SCALE_WORDS}s?\b)+))?"
     rf"(?!\.\d|,\d{{3}})",

@@ -532,3 +532,62 @@ def test_a_number_inside_a_name_stays_in_the_counted_phrase(text: str, what: str
 def test_a_capitalised_word_ending_in_ing_is_a_name_not_a_gerund() -> None:
     assert only("He met 3 Reading fans.").quantity_of == "Reading fans"
     assert only("It left 5 people waiting.").quantity_of == "people"
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The reserve covers 40 km2 of forest.", "kilometer ** 2"),
+    ("The boiler runs at 2 kg/cm2.", "kilogram / centimeter ** 2"),
+    ("It has a 250cc engine.", "centimeter ** 3"),
+])
+def test_a_unit_with_a_power_digit_is_the_unit_not_also_a_code(text: str, unit: str) -> None:
+    found = extract(text)
+    assert [(c.unit, c.kind) for c in found] == [(unit, "measure")]
+
+
+def test_minus_written_after_a_comma_without_a_space_is_still_a_sign() -> None:
+    assert [c.value for c in quantities("It was minus 387F,minus 233C at night.")] == [-387, -233]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Economy rose from 20 miles per gallon in 2008 to 29 in 2020.", "mile / gallon"),
+    ("It climbed from 21 mpg combined to 23 for the new model.", "mile / gallon"),
+])
+def test_a_level_reached_takes_the_unit_of_the_level_it_started_from(text: str, unit: str
+                                                                    ) -> None:
+    start, end = quantities(text)
+    assert start.unit == end.unit == unit
+
+
+def test_a_unit_and_scale_written_on_a_range_reached_are_the_start_s_too() -> None:
+    start, end = quantities("Revenue should increase from 24.2 to 33-35 billion euros.")
+    assert (start.value, start.unit) == (24.2e9, "EUR") and end.upper == 35e9
+    start, end = quantities("Inflation rose from 4.1 to 5.3-5.5 per cent.")
+    assert start.unit == "percent"
+    # Two quantities not joined by a change keep their own units.
+    _, reached = quantities("It moved from 5 km away to 3 people.")
+    assert reached.unit is None
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("They carried out 3,000 tests per day.", "1 / day"),
+    ("The plant makes 500 cars a week.", "1 / week"),
+    ("Five people every hour are treated.", "1 / hour"),
+])
+def test_a_count_per_unit_of_time_is_a_rate(text: str, unit: str) -> None:
+    rate = only(text)
+    assert rate.unit == unit and rate.quantity_of is not None
+
+
+def test_a_year_ago_is_no_rate() -> None:
+    assert only("It had 400 cars a year ago.").unit is None
+
+
+def test_a_rate_after_a_restatement_is_both_numbers_rate() -> None:
+    shekels, dollars = quantities("A 9 billion shekels ($2.4 billion) a year industry.")
+    assert (shekels.unit, dollars.unit) == ("ILS / year", "USD / year")
+    assert dollars.text == "$2.4 billion"
+
+
+def test_a_digit_after_a_caret_is_an_exponent_not_a_number() -> None:
+    assert [c.unit for c in quantities("It holds 4km^3 of water.")] == ["kilometer ** 3"]
+    assert len(quantities("They get 20 J/m^2 per year.")) == 1
