@@ -103,6 +103,10 @@ def places_in(words: Sequence[str], table: Table) -> set[str]:
     size = table.longest_place
     i = 0
     while i < len(lowered):
+        first = words[i]
+        if first.isalpha() and not first[:1].isupper() and lowered[i] not in ("of", "and"):
+            i += 1  # no place starts with a lower-case word (the test below): skip the joins
+            continue
         for n in range(min(size, len(lowered) - i), 0, -1):
             phrase = " ".join(lowered[i : i + n])
             original = words[i : i + n]
