@@ -58,6 +58,8 @@ _METRE_CONTEXT = re.compile(
 _NOUN_AFTER = re.compile(r"^[\s-]?(?:[A-Za-z][\w-]*)")
 _SHARE_OF = re.compile(r"^\s+of\b", re.I)
 _CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|and|or|-to-|-\s+to|-\s+and)\s*$", re.I)
+# A verb of extent: what follows is a range in whichever order its ends are written.
+_EXTENT = re.compile(r"\brang(?:e|es|ed|ing)\s+from\s+(?:[$£€¥]|US\$)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$£€¥]|US\$)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|up\s+to\s+)?(?:[$£€¥]|US\$)?$", re.I)
 _RATE = re.compile(
@@ -383,16 +385,21 @@ def _joined_range(sentence: str, a: Mention, b: Mention, tolerance: float) -> Me
         return None  # only "three or four years" is a range
     if _is_change_from(sentence, a):
         return None
-    if b.unit is None and b.quantity_of is None:
-        return None  # a bare "9-2" is a score or a code, not a range
+    spelled_out = (joiner == "to" and _FROM.search(sentence[: a.start]) is not None) \
+        or _is_between(sentence, a)
+    if b.unit is None and b.quantity_of is None and not spelled_out:
+        return None  # a bare "9-2" is a score or a code, not a range ("from 7 to 10" is)
     scale = _shared_scale(a, b, sentence)
-    if b.value <= a.value * scale:
-        return None
+    low, high = a.value * scale, b.value
+    if high <= low:
+        if not (high < low and _EXTENT.search(sentence[: a.start])):
+            return None
+        low, high = high, low  # "temperatures ranged from -18C to -34C": a range either way
     joined = Mention(
-        start=a.start, end=b.end, value=a.value * scale, step=b.step,
+        start=a.start, end=b.end, value=low, step=b.step,
         bound=a.bound if a.bound in ("=", "~") else "=", unit=b.unit, kind=b.kind,
         quantity_of=b.quantity_of, change=a.change or b.change, low=0, high=0,
-        low_closed=True, high_closed=True, upper=b.value, number_start=a.number_start,
+        low_closed=True, high_closed=True, upper=high, number_start=a.number_start,
         number_end=b.number_end,
     )
     return _rebound(joined, tolerance)
@@ -485,8 +492,8 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
             if earlier:
                 out[i] = b = _rebound(replace(b, unit=earlier[-1].unit, kind=earlier[-1].kind),
                                       tolerance)
-        if _bare(a) and b.unit is not None and _unit_written_once(sentence[a.end : b.start],
-                                                                  b.kind):
+        if _bare(a) and a.upper is None and b.unit is not None \
+                and _unit_written_once(sentence[a.end : b.start], b.kind):
             out[i - 1] = a = _rebound(replace(a, unit=b.unit, kind=b.kind), tolerance)
             continue
         if _bare(a) and b.unit is not None and _is_change_from(sentence, a) \

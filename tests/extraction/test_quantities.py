@@ -591,3 +591,16 @@ def test_a_rate_after_a_restatement_is_both_numbers_rate() -> None:
 def test_a_digit_after_a_caret_is_an_exponent_not_a_number() -> None:
     assert [c.unit for c in quantities("It holds 4km^3 of water.")] == ["kilometer ** 3"]
     assert len(quantities("They get 20 J/m^2 per year.")) == 1
+
+
+def test_a_range_of_extent_may_be_written_high_to_low() -> None:
+    cold = only("Temperatures ranged from -18 °C to -34 °C.")
+    assert (cold.value, cold.upper, cold.unit) == (-34, -18, "degree_Celsius")
+    # Under a verb of change the same order is a fall: two levels.
+    assert len(quantities("It fell from 90 to 60 points.")) == 2
+
+
+def test_bare_numbers_spelled_out_as_a_range_are_one() -> None:
+    assert only("The zones run from 7 to 10 in Britain.").upper == 10
+    assert only("The vote was between 5 and 10.").upper == 10
+    assert [c.kind for c in extract("They won 9-2 at home.")] == ["score", "score"]
