@@ -82,7 +82,9 @@ def cqe_unit(unit: str | None, kind: str, quantity_of: str | None) -> str:
         if not quantity_of:
             return "-"
         *modifiers, head = quantity_of.lower().replace("-", " - ").split()
-        modifiers = [_LEMMAS.get(word, word) for word in modifiers]
+        # NewsQuant's phrases keep content words only: "Kia and Hyundai vehicles" → kia hyundai
+        modifiers = [_LEMMAS.get(word, word) for word in modifiers
+                     if word not in ("and", "or", "&")]
         return " ".join([*modifiers, singular(head)]).replace(" - ", "-")
     if unit.startswith("1 / "):  # a count per unit of time: "3,000 tests per day"
         return f"{cqe_unit(None, 'count', quantity_of)} per {_part_name(unit[4:])}"

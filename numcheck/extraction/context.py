@@ -190,6 +190,25 @@ def _name_continues(text: str, pos: int) -> bool:
 _COMPOUND_ADJECTIVE = re.compile(r"-(?P<word>[a-z]+)\s+(?P<head>[a-z][\w'’-]*)")
 
 
+_COORDINATED = re.compile(r"\s+(?P<modifier>[A-Za-z][\w'’-]*)\s+(?P<head>[A-Za-z][\w'’-]*)")
+
+
+def _coordinated_head(text: str, pos: int) -> list[str] | None:
+    """After "British and" in "2,000 British and French troops": the second modifier and the
+    plural head noun both modifiers share, or None when "and" does not join two modifiers of
+    one noun ("5 apples and oranges" ended at "apples" already; "40 British and 30 French"
+    has a number)."""
+    m = _COORDINATED.match(text, pos)
+    if m is None:
+        return None
+    modifier, head = m.group("modifier"), m.group("head")
+    if modifier.lower() in STOPWORDS or head.lower() in STOPWORDS or _plural_noun(modifier):
+        return None
+    if not _plural_noun(head) or _VERBISH.match(head.lower()):
+        return None
+    return [modifier, head]
+
+
 def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
                 share: bool = False) -> str | None:
     """The noun phrase a number counts or measures: "2,000 [US troops] from Syria".
@@ -240,6 +259,11 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
             or (lower.endswith("ly") and not acronym)
         )
         if ends_phrase:
+            coordinated = _coordinated_head(text, m.end()) if (
+                lower in ("and", "or", "&") and plural and words
+                and not any(_plural_noun(w) for w in words)) else None
+            if coordinated is not None:  # "2,000 British and French troops"
+                words.extend([word, *coordinated])
             break
         if (not plural or share) and words and _plural_noun(word) and not acronym:
             break  # "one proposal asks", "a third of the population lives": a verb

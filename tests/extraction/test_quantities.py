@@ -604,3 +604,13 @@ def test_bare_numbers_spelled_out_as_a_range_are_one() -> None:
     assert only("The zones run from 7 to 10 in Britain.").upper == 10
     assert only("The vote was between 5 and 10.").upper == 10
     assert [c.kind for c in extract("They won 9-2 at home.")] == ["score", "score"]
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("They sent 2,000 British and French troops.", "British and French troops"),
+    ("He repaired dozens of Kia and Hyundai vehicles.", "Kia and Hyundai vehicles"),
+    ("There were 300 men and women there.", "men"),  # two nouns: the first is counted
+    ("About 40 British and 30 French soldiers.", "British"),  # two counts
+])
+def test_modifiers_joined_by_and_share_the_counted_noun(text: str, what: str) -> None:
+    assert quantities(text)[0].quantity_of == what
