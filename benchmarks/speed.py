@@ -54,9 +54,9 @@ NUMCHECK = [PYTHON, "-m", "numcheck", "check"]
 QUANTULUM_CALL = "from quantulum3 import parser; parser.parse('5 km')"
 
 # A short article whose units only quantulum3 knows: the slowest path a cold start can take.
-LONG_TAIL = ("Sony's new camera has 24 megapixels and records at 120 fps. The sensor, launched "
-             "on 3 March, costs £1,200 (about $1,500). Its battery lasts 410 shots, and the "
-             "body weighs 650 grams.\n")
+LONG_TAIL = ("Sony's new camera has a 3,000 lumens lamp and records at 120 fps. The sensor, "
+             "launched on 3 March, costs £1,200 (about $1,500). Its battery lasts 410 shots, "
+             "and the body weighs 650 grams.\n")
 
 
 @dataclass

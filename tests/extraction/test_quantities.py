@@ -614,3 +614,22 @@ def test_bare_numbers_spelled_out_as_a_range_are_one() -> None:
 ])
 def test_modifiers_joined_by_and_share_the_counted_noun(text: str, what: str) -> None:
     assert quantities(text)[0].quantity_of == what
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Broadband at 512kbps is slow.", "kilobit / second"),
+    ("It streams at 2.4Mbps.", "megabit / second"),
+    ("A 2.6ghz chip.", "gigahertz"),
+    ("Sampled at 44 kHz.", "kilohertz"),
+    ("A 7-megapixel camera.", "megapixel"),
+    ("A screen 1,920 pixels wide.", "pixel"),
+    ("It answers in 15ms.", "millisecond"),
+    ("A 24-carat ring.", "carat"),
+])
+def test_units_of_technology_news_are_in_the_lexicon(text: str, unit: str) -> None:
+    assert quantities(text)[0].unit == unit
+
+
+def test_no_unit_of_nuclear_physics_out_of_a_memory_size() -> None:
+    # "mb" is megabytes in a tech story and millibars in a weather report: left unread.
+    assert all(c.unit != "millibarn" for c in extract("It has 512mb of memory."))

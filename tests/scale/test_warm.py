@@ -78,9 +78,9 @@ def test_a_memo_is_flushed_merged_and_read_back(fresh: Path) -> None:
 _PROBE = """
 import json, sys
 from numcheck.api import extract
-# Units the news lexicon does not know, so quantulum3 names them ("megapixel", "carat").
-claims = extract("The camera has 12 megapixels and streams at 5 kbps. The ring is a 2 carat "
-                 "diamond. It covers 25 square miles (40 square kilometres).")
+# Units the news lexicon does not know, so quantulum3 names them ("lumen", "tesla").
+claims = extract("The lamp gives 800 lumens and the magnet 3 teslas. The dose was 2 "
+                 "sieverts. It covers 25 square miles (40 square kilometres).")
 print(json.dumps({
     "claims": [[c.text, c.value, c.unit, c.low, c.high] for c in claims],
     "inflect": "inflect" in sys.modules,
@@ -103,7 +103,7 @@ def test_a_warm_process_extracts_the_same_claims_without_inflect_or_pint(
     warmed = _probe(tmp_path)
     assert cold["claims"] == warmed["claims"]
     units = {c[2] for c in warmed["claims"]}
-    assert {"megapixel", "carat", "kilobit / second"} <= units
+    assert {"lumen", "tesla", "sievert"} <= units
     assert cold["inflect"] and cold["pint"]  # the first run built everything
     assert not warmed["inflect"]  # quantulum3's tables came from the cache
     assert not warmed["pint"]  # every unit look-up was remembered
