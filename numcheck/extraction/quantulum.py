@@ -51,8 +51,11 @@ _ORDINARY = frozenset(
     sheet sheets shot shots run runs pack packs box boxes board boards tablet tablets
     floor floors car cars league leagues grain grains drop drops dash pinch chain chains
     link links rod rods pole poles perch span bolt bolts ream reams barn barns cord cords
-    gross score scores rad rem tonne-force""".split()
+    gross score scores rad rem tonne-force times piece pieces instance instances""".split()
 )
+# Symbols quantulum3 resolves to a unit that prose does not mean by them: "512mb" is
+# megabytes in a tech story and millibars in a weather report, never quantulum3's millibarn.
+_AMBIGUOUS_SYMBOLS = frozenset({"mb"})
 
 
 # Units quantulum3 resolves abbreviations to that prose never means: "512mb" is megabytes
@@ -63,7 +66,7 @@ _NOT_IN_PROSE = frozenset({"millibarn"})
 def might_be_unit(word: str) -> bool:
     """True when quantulum3 knows ``word`` as a unit and it is not an ordinary English word."""
     lower = word.lower()
-    if lower in STOPWORDS or lower in _ORDINARY or len(lower) < 2:
+    if lower in STOPWORDS or lower in _ORDINARY or lower in _AMBIGUOUS_SYMBOLS or len(lower) < 2:
         return False
     return word in _known_surfaces() or lower in _known_surfaces()
 

@@ -633,3 +633,26 @@ def test_units_of_technology_news_are_in_the_lexicon(text: str, unit: str) -> No
 def test_no_unit_of_nuclear_physics_out_of_a_memory_size() -> None:
     # "mb" is megabytes in a tech story and millibars in a weather report: left unread.
     assert all(c.unit != "millibarn" for c in extract("It has 512mb of memory."))
+
+
+@pytest.mark.parametrize("text", [
+    "Phones with 3G/wi-fi connections sold well.",  # no gauss per wi-fi
+    "They met to reach the 2000 Millennium Declaration goals.",  # a name, no millennia
+])
+def test_no_unit_out_of_a_code_or_a_name_after_a_number(text: str) -> None:
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "unit", "value"), [
+    ("It costs 895.4 reais in Brazil.", "BRL", 895.4),
+    ("It paid a dividend of 40 euro cents.", "euro_cent", 40),
+])
+def test_currencies_written_after_the_number(text: str, unit: str, value: float) -> None:
+    money = only(text)
+    assert (money.unit, money.value, money.kind) == (unit, value, "money")
+
+
+def test_euro_cents_convert_to_euros_not_dollars() -> None:
+    from numcheck import units
+
+    assert units.compatible("euro_cent", "EUR") and not units.compatible("euro_cent", "USD")
