@@ -625,6 +625,7 @@ def test_modifiers_joined_by_and_share_the_counted_noun(text: str, what: str) ->
     ("A screen 1,920 pixels wide.", "pixel"),
     ("It answers in 15ms.", "millisecond"),
     ("A 24-carat ring.", "carat"),
+    ("Printed at 600 dpi.", "pixel / inch"),
 ])
 def test_units_of_technology_news_are_in_the_lexicon(text: str, unit: str) -> None:
     assert quantities(text)[0].unit == unit
