@@ -109,7 +109,7 @@ def _quantulum_text(sentence: str, at: int) -> tuple[str, int]:
 _CLOCK_OR_ORDINAL = re.compile(r"(?i)am|pm|a\.m|p\.m|st|nd|rd|th")
 _SYMBOL_COMPOUND = re.compile(
     r"[A-Za-zµμΩ°]{1,4}(?:\^?-?\d)?(?:/[A-Za-zµμΩ°]{1,4}(?:\^?-?\d)?)+"  # W/min, km/s2, A/cm2
-    r"|[A-Za-zµμΩ°]{1,4}(?:\^-?\d|-\d|[23])"  # s-1, m^2, m2 (not a code's "k5")
+    r"|[A-Za-zµμΩ°]{1,4}(?:\^-?\d|-\d)|[A-Za-zµμΩ°]{2,4}[23]"  # s-1, m^2, cm2 (not "2d3")
 )
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{3,}")
 _NEXT_CAPITALISED = re.compile(r"\s+[A-Z][a-z]")

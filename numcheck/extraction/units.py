@@ -142,8 +142,9 @@ _MONEY_WORDS: tuple[tuple[str, str], ...] = (
     (r"aud", "AUD"), (r"cad", "CAD"), (r"chf", "CHF"), (r"cny|rmb", "CNY"), (r"inr", "INR"),
     (r"hkd", "HKD"), (r"sek", "SEK"), (r"nok", "NOK"), (r"dkk", "DKK"),
 )
+# "4bn euros", and hyphenated to the number as a compound: "a 4bn-euro hole".
 _MONEY_AFTER = re.compile(
-    r"[\s\u00a0]?(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_MONEY_WORDS))
+    r"[\s\u00a0-]?(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_MONEY_WORDS))
     + r")(?:\b|(?<=[€£¥$]))",
     re.I,
 )

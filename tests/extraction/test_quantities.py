@@ -657,3 +657,8 @@ def test_euro_cents_convert_to_euros_not_dollars() -> None:
     from numcheck import units
 
     assert units.compatible("euro_cent", "EUR") and not units.compatible("euro_cent", "USD")
+
+
+def test_a_currency_hyphenated_to_its_amount_is_money() -> None:
+    hole, budget = quantities("It had a 4bn-euro hole and a 418bn-rand budget.")
+    assert (hole.unit, hole.value, budget.unit) == ("EUR", 4e9, "ZAR")
