@@ -43,7 +43,6 @@ __all__ = [
     "configure",
     "enabled",
     "flush",
-    "preload_quantulum",
     "quantulum_parser",
     "quantulum_surfaces",
     "read_blob",
@@ -283,18 +282,6 @@ def quantulum_parser() -> Any:
             except Exception:
                 pass  # fall through: a normal (slow) load is always correct
         return _build_tables(key)
-
-
-def preload_quantulum() -> bool:
-    """Load quantulum3's parser now if its tables are in the load cache (a forkserver does
-    this once for all the workers it forks); never the slow build when they are not."""
-    if not enabled():
-        return False
-    if "quantulum3.parser" not in sys.modules and \
-            not _blob_path("quantulum3-tables", _quantulum_key()).is_file():
-        return False
-    quantulum_parser()
-    return True
 
 
 class _Tables:
