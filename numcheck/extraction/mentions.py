@@ -115,7 +115,7 @@ _TITLE_WORD = re.compile(r"[A-Z][a-z]{3,}")
 _NEXT_CAPITALISED = re.compile(r"\s+[A-Z][a-z]")
 
 
-def ordinal_suffix(value: float) -> str:
+def _ordinal_suffix(value: float) -> str:
     """The suffix English writes after ``value`` as an ordinal: 1st, 2nd, 3rd, 11th, 21st."""
     if value != int(value):
         return ""
@@ -135,7 +135,7 @@ def _unit_from_quantulum(sentence: str, n: NumberMatch) -> UnitMatch | None:
     if re.fullmatch(r"[A-Z]{2,3}", token):
         return None  # "3 TV channels", "2 PC makers": symbols numcheck knows are in its lexicon
     if _CLOCK_OR_ORDINAL.fullmatch(token) and (token.lower() in ("am", "pm", "a.m", "p.m")
-                                               or token.lower() == ordinal_suffix(n.value)):
+                                               or token.lower() == _ordinal_suffix(n.value)):
         return None  # "11pm" (not picometres), "21st": typed later, never a unit
     if _TITLE_WORD.fullmatch(token) and _NEXT_CAPITALISED.match(sentence, n.end + after.end()):
         return None  # a name: "the 2000 Millennium Declaration"
