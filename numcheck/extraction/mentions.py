@@ -382,7 +382,8 @@ def _pairable(sentence: str, a: Mention, b: Mention) -> bool:
     return (
         _is_quantity(a) and _is_quantity(b)
         and _CONNECTOR.match(sentence[a.end : b.start]) is not None
-        and (a.unit is None or a.unit == b.unit or (b.unit or "").split(" / ")[0] == a.unit)
+        and (a.unit is None or a.unit == b.unit or (b.unit or "").split(" / ")[0] == a.unit
+             or (a.kind == "age" and _bare(b)))  # "aged 18 to 24"
         and a.upper is None and b.upper is None
         and not (a.change is not None and a.unit is not None)  # "rose by $4bn to $9bn"
     )
@@ -410,6 +411,8 @@ def _joined_range(sentence: str, a: Mention, b: Mention, tolerance: float) -> Me
         return None  # only "three or four years" is a range
     if _is_change_from(sentence, a):
         return None
+    if a.kind == "age" and _bare(b):
+        b = replace(b, unit=a.unit, kind=a.kind)  # "aged 18 to 24": both ends are ages
     spelled_out = (joiner == "to" and _FROM.search(sentence[: a.start]) is not None) \
         or _is_between(sentence, a)
     if b.unit is None and b.quantity_of is None and not spelled_out:
@@ -427,6 +430,8 @@ def _joined_range(sentence: str, a: Mention, b: Mention, tolerance: float) -> Me
         low_closed=True, high_closed=True, upper=high, number_start=a.number_start,
         number_end=b.number_end,
     )
+    if joined.kind == "age":  # "aged 18 to 24": from an 18th birthday to before the 25th
+        return replace(joined, low=low, high=high + 1, low_closed=True, high_closed=False)
     return _rebound(joined, tolerance)
 
 

@@ -24,7 +24,7 @@ _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _AGE_AFTER = re.compile(
     r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*old\b|^[\s-]*year-old", re.I
 )
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|agedbetween)\s+(?:of\s+)?$", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:of\s+|between\s+|from\s+)?$", re.I)
 _AGE_AFTER_NAME = re.compile(r"[A-Z][a-z]+,\s$")
 _AGE_CLOSE = re.compile(r"^,|^\)")
 _SCORE_CONTEXT = re.compile(

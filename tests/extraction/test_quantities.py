@@ -662,3 +662,14 @@ def test_euro_cents_convert_to_euros_not_dollars() -> None:
 def test_a_currency_hyphenated_to_its_amount_is_money() -> None:
     hole, budget = quantities("It had a 4bn-euro hole and a 418bn-rand budget.")
     assert (hole.unit, hole.value, budget.unit) == ("EUR", 4e9, "ZAR")
+
+
+@pytest.mark.parametrize("text", [
+    "Those aged 18 to 24 were not registered.",
+    "Of people aged between 18 and 24, most voted.",
+    "Those aged from 18 to 24 were asked.",
+])
+def test_an_age_range_is_one_claim_of_ages(text: str) -> None:
+    ages = only(text)
+    assert (ages.kind, ages.value, ages.upper) == ("age", 18, 24)
+    assert (ages.low, ages.high, ages.high_closed) == (18, 25, False)
