@@ -57,7 +57,7 @@ _METRE_CONTEXT = re.compile(
 )
 _NOUN_AFTER = re.compile(r"^[\s-]?(?:[A-Za-z][\w-]*)")
 _SHARE_OF = re.compile(r"^\s+of\b", re.I)
-_CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|and|or|-to-|-\s+to|-\s+and)\s*$", re.I)
+_CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|and|or|-to-|to-|-\s+to|-\s+and)\s*$", re.I)
 # A verb of extent: what follows is a range in whichever order its ends are written.
 _EXTENT = re.compile(r"\brang(?:e|es|ed|ing)\s+from\s+(?:[$£€¥]|US\$)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$£€¥]|US\$)?$", re.I)

@@ -106,7 +106,7 @@ def classify(text: str, n: NumberMatch, has_unit: bool) -> str | None:
         calendar = _time_or_date(text, n, before, after, has_unit)
         if calendar:
             return calendar
-    if _is_age(n, before, after, has_unit):
+    if _is_age(n, text[max(0, n.start - 80) : n.start], after, has_unit):
         return "age"
     if n.words:
         return None

@@ -673,3 +673,13 @@ def test_an_age_range_is_one_claim_of_ages(text: str) -> None:
     ages = only(text)
     assert (ages.kind, ages.value, ages.upper) == ("age", 18, 24)
     assert (ages.low, ages.high, ages.high_closed) == (18, 25, False)
+
+
+def test_a_life_expectancy_named_well_before_the_number_is_an_age() -> None:
+    years = only("The average life expectancy for men in Glasgow is around 73.")
+    assert (years.kind, years.unit, years.bound) == ("age", "year", "~")
+
+
+def test_to_glued_to_the_second_number_still_joins_a_range() -> None:
+    skull = only("It fits a 200,000 to-260,000 year-old skull.")
+    assert (skull.value, skull.upper, skull.kind) == (200_000, 260_000, "age")
