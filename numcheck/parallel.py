@@ -244,8 +244,13 @@ class LocalExecutor:
         self.waiting_bytes = 0
         self.batch: list[tuple[Document, Future[DocOutcome]]] = []
         self.batch_bytes = 0
-        self.batches = 0  # batches sent (or found empty): tells a timer its batch is gone
         self.lock = threading.Lock()
+        # A batch begun is sent by ``due`` even if nothing fills it: one thread watches the
+        # deadline for the whole run (a timer per batch started ~200 threads on the corpus).
+        self.due: float | None = None
+        self.wake = threading.Condition(self.lock)
+        self.flusher: threading.Thread | None = None
+        self.closed = False
         self.submitted: deque[tuple[int, Future[Any]]] = deque()
         self.submitted_docs = 0
 
@@ -278,6 +283,8 @@ class LocalExecutor:
     def close(self) -> None:
         with self.lock:
             pool, self.pool = self.pool, None
+            self.closed = True
+            self.wake.notify_all()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -340,25 +347,34 @@ class LocalExecutor:
             elif len(self.batch) == 1:
                 # Input may stall (a pipe, a slow disk): a batch begun is sent within
                 # BATCH_WAIT seconds whether or not it fills.
-                timer = threading.Timer(BATCH_WAIT, self._send_stale, (self.batches,))
-                timer.daemon = True
-                timer.start()
+                self.due = time.monotonic() + BATCH_WAIT
+                if self.flusher is None:
+                    self.flusher = threading.Thread(target=self._send_when_due, daemon=True)
+                    self.flusher.start()
+                else:
+                    self.wake.notify()
 
     def _send(self) -> None:
         with self.lock:
             self._send_locked(here=True)
 
-    def _send_stale(self, serial: int) -> None:
-        with self.lock:
-            if serial == self.batches:  # that batch was not sent yet
-                self._send_locked(here=False)
+    def _send_when_due(self) -> None:
+        """The flusher thread: sends the batch begun when its deadline passes unfilled."""
+        with self.wake:
+            while not self.closed:
+                if self.due is None:
+                    self.wake.wait()
+                elif (remaining := self.due - time.monotonic()) > 0:
+                    self.wake.wait(remaining)
+                else:
+                    self._send_locked(here=False)
 
     def _send_locked(self, here: bool) -> None:
         """Send the batch to the pool. If the pool is broken, its documents are checked here
-        (``here``: on the engine's thread; never on the timer's, which would run rules in
+        (``here``: on the engine's thread; never on the flusher's, which would run rules in
         two threads at once) or fail as the documents of a dead worker do."""
         batch, self.batch, self.batch_bytes = self.batch, [], 0
-        self.batches += 1
+        self.due = None
         if not batch:
             return
         targets = [target for _, target in batch]

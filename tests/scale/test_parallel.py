@@ -152,3 +152,21 @@ def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path: Path
         parent.wait()
     _, alive = psutil.wait_procs(workers, timeout=10)
     assert alive == []
+
+
+def test_a_batch_begun_is_sent_when_the_input_stalls() -> None:
+    # Input may stall (a pipe, a slow disk): a document waiting in a batch that nothing else
+    # fills must still reach a worker, without the engine flushing.
+    from numcheck.parallel import LocalExecutor
+
+    executor = LocalExecutor(DocumentPlan(()), jobs=2, min_pool_bytes=0, cache_root=None)
+    try:
+        # The first document starts the pool (and is checked here while it starts) ...
+        executor.submit(Document.from_text("It rose 5% to 5 km.", "a.md")).result()
+        # ... the second waits alone in a batch, and no third comes.
+        waiting = executor.submit(Document.from_text("It fell by 3 km.", "b.md"))
+        outcome = waiting.result(timeout=60)
+        assert outcome.complete and len(outcome.claims) == 1
+        assert executor.pool is not None  # it was a worker's answer
+    finally:
+        executor.close()
