@@ -176,7 +176,7 @@ def _plural_noun(word: str) -> bool:
     )
 
 
-_NEXT_CAPITALISED = re.compile(r"\s+[A-Z][a-z]")
+NEXT_CAPITALISED = re.compile(r"\s+[A-Z][a-z]")
 _MODEL_NUMBER = re.compile(r"\d+[A-Za-z]{0,2}\b")
 
 
@@ -184,7 +184,7 @@ def _name_continues(text: str, pos: int) -> bool:
     """ "eight Las Vegas resorts": a capitalised word followed by another is part of a name,
     not a plural head noun, even when it ends in -s."""
     word_start = text.rfind(" ", 0, pos) + 1
-    return text[word_start : word_start + 1].isupper() and bool(_NEXT_CAPITALISED.match(text, pos))
+    return text[word_start : word_start + 1].isupper() and bool(NEXT_CAPITALISED.match(text, pos))
 
 
 _COMPOUND_ADJECTIVE = re.compile(r"-(?P<word>[a-z]+)\s+(?P<head>[a-z][\w'’-]*)")
@@ -233,7 +233,7 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
             m = _MODEL_NUMBER.match(text, start)
             named = m is not None and (
                 (words and any(ch.isupper() for ch in words[-1]))
-                or _NEXT_CAPITALISED.match(text, m.end())
+                or NEXT_CAPITALISED.match(text, m.end())
             )
             if not named:
                 break  # "two new 737 Max jets", "63,150 Model 3s": a number inside a name

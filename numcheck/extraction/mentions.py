@@ -15,13 +15,14 @@ from numcheck import units
 from numcheck.claims import Bound
 from numcheck.extraction import quantulum
 from numcheck.extraction.context import (
+    NEXT_CAPITALISED,
     bound_before,
     direction,
     quantity_of,
 )
 from numcheck.extraction.intervals import DEFAULT_TOLERANCE, interval
 from numcheck.extraction.numbers import SCALES, SUFFIX_SCALES, NumberMatch, find_numbers
-from numcheck.extraction.typed import classify, identifier_spans
+from numcheck.extraction.typed import classify, identifier_spans, typed_by_suffix
 from numcheck.extraction.units import UnitMatch, currency_before, kind_of, unit_after
 
 
@@ -106,23 +107,11 @@ def _quantulum_text(sentence: str, at: int) -> tuple[str, int]:
     return sentence[base : base + _QUANTULUM_BLOCK + 64], base
 
 
-_CLOCK_OR_ORDINAL = re.compile(r"(?i)am|pm|a\.m|p\.m|st|nd|rd|th")
 _SYMBOL_COMPOUND = re.compile(
     r"[A-Za-zµμΩ°]{1,4}(?:\^?-?\d)?(?:/[A-Za-zµμΩ°]{1,4}(?:\^?-?\d)?)+"  # W/min, km/s2, A/cm2
     r"|[A-Za-zµμΩ°]{1,4}(?:\^-?\d|-\d)|[A-Za-zµμΩ°]{2,4}[23]"  # s-1, m^2, cm2 (not "2d3")
 )
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{3,}")
-_NEXT_CAPITALISED = re.compile(r"\s+[A-Z][a-z]")
-
-
-def _ordinal_suffix(value: float) -> str:
-    """The suffix English writes after ``value`` as an ordinal: 1st, 2nd, 3rd, 11th, 21st."""
-    if value != int(value):
-        return ""
-    whole = int(value)
-    if whole % 100 in (11, 12, 13):
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(whole % 10, "th")
 
 
 def _unit_from_quantulum(sentence: str, n: NumberMatch) -> UnitMatch | None:
@@ -134,10 +123,9 @@ def _unit_from_quantulum(sentence: str, n: NumberMatch) -> UnitMatch | None:
         return None  # a plural acronym counts things: "646 MPs", "40 CEOs"
     if re.fullmatch(r"[A-Z]{2,3}", token):
         return None  # "3 TV channels", "2 PC makers": symbols numcheck knows are in its lexicon
-    if _CLOCK_OR_ORDINAL.fullmatch(token) and (token.lower() in ("am", "pm", "a.m", "p.m")
-                                               or token.lower() == _ordinal_suffix(n.value)):
+    if typed_by_suffix(n, sentence[n.end : n.end + 40]):
         return None  # "11pm" (not picometres), "21st": typed later, never a unit
-    if _TITLE_WORD.fullmatch(token) and _NEXT_CAPITALISED.match(sentence, n.end + after.end()):
+    if _TITLE_WORD.fullmatch(token) and NEXT_CAPITALISED.match(sentence, n.end + after.end()):
         return None  # a name: "the 2000 Millennium Declaration"
     # A compound of unit symbols: "W/min", "s-1", "km/s2" ("3G/wi-fi" is no gauss per wi-fi).
     compound = bool(_SYMBOL_COMPOUND.fullmatch(token))

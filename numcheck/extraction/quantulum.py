@@ -58,11 +58,6 @@ _ORDINARY = frozenset(
 _AMBIGUOUS_SYMBOLS = frozenset({"mb"})
 
 
-# Units quantulum3 resolves abbreviations to that prose never means: "512mb" is megabytes
-# (or millibars in a weather report), never millibarns of nuclear cross-section.
-_NOT_IN_PROSE = frozenset({"millibarn"})
-
-
 def might_be_unit(word: str) -> bool:
     """True when quantulum3 knows ``word`` as a unit and it is not an ordinary English word."""
     lower = word.lower()
@@ -120,7 +115,7 @@ def parse_units(sentence: str) -> tuple[QUnit, ...]:
         unit = q.unit
         if unit.name in ("dimensionless", "unk"):
             continue
-        if unit.entity.name in ("unknown", "dimensionless") or unit.name in _NOT_IN_PROSE:
+        if unit.entity.name in ("unknown", "dimensionless"):
             continue
         surface = q.surface
         start, end = q.span

@@ -128,13 +128,24 @@ _NUMERIC_DATE_BEFORE = re.compile(r"\d{1,4}[/-]$")
 _NUMERIC_DATE_MIDDLE = re.compile(r"\d[/-]\d{1,2}[/-]$")
 
 
-def _time_or_date(
-    text: str, n: NumberMatch, before: str, after: str, has_unit: bool
-) -> str | None:
+def _clock_after(n: NumberMatch, after: str) -> bool:
+    """A time of day written after the number: "11pm", "10:45", "1400 hrs" (not "3 hrs")."""
     clock = _TIME_AFTER.match(after)
     if clock and clock.group(0).lower().endswith("hrs") and not re.fullmatch(r"\d{4}", n.text):
         clock = None  # "1400 hrs" is a time of day; "3 hrs" is a duration
-    if _CLOCK.match(after) or clock:
+    return bool(_CLOCK.match(after) or clock)
+
+
+def typed_by_suffix(n: NumberMatch, after: str) -> bool:
+    """Whether the letters right after ``n`` make it a time of day ("11pm") or an ordinal
+    ("21st"), which :func:`classify` decides whatever unit they might spell."""
+    return _clock_after(n, after) or _ORDINAL_AFTER.match(after) is not None
+
+
+def _time_or_date(
+    text: str, n: NumberMatch, before: str, after: str, has_unit: bool
+) -> str | None:
+    if _clock_after(n, after):
         return "time"
     if before.endswith((":", ".")) and re.search(r"\d[:.]$", before):
         return "time"
