@@ -299,7 +299,7 @@ class LocalExecutor:
             initializer=_initialise,
             initargs=(self.plan, self.cache_root, warm.enabled(), os.getpid()),
         )
-        # Starting the workers takes the forkserver most of a second (it imports numcheck,
+        # Starting the workers takes the forkserver about 0.4 s (it imports numcheck,
         # extraction and every rule kind before forking): a thread waits for that while
         # this process checks the waiting documents itself, one core each. The thread hands
         # the workers what is left the moment they are up.
