@@ -39,7 +39,7 @@ from numcheck.findings import DocumentSummary, Finding, Report
 from numcheck.loading import load
 from numcheck.rules.base import KINDS, DocumentContext, RuleSpec
 from numcheck.rules.builtin import SUPPRESSION_UNUSED
-from numcheck.rules.loader import is_builtin, kinds_available, load_rules
+from numcheck.rules.loader import is_builtin, kind_class, load_rules
 from numcheck.rules.selection import RuleSelection, select_rules
 from numcheck.segment import Sentence, sentences
 from numcheck.suppress import FileSuppressions, apply, build, unused
@@ -126,8 +126,15 @@ class _Collector:
 
 
 def _instances(rules: Sequence[RuleSpec]) -> dict[str, Any]:
-    kinds = kinds_available()
-    return {r.kind: kinds[r.kind]() for r in rules if not is_builtin(r)}
+    """One instance of each kind ``rules`` use, importing only those kinds' modules."""
+    made: dict[str, Any] = {}
+    for rule in rules:
+        if not is_builtin(rule) and rule.kind not in made:
+            cls = kind_class(rule.kind)
+            if cls is None:
+                raise KeyError(rule.kind)
+            made[rule.kind] = cls()
+    return made
 
 
 def _as_selection(rules: RuleSelection | Iterable[RuleSpec] | None) -> RuleSelection:
@@ -241,7 +248,9 @@ def portable_kinds(rules: Iterable[RuleSpec]) -> bool:
             # numcheck's own kinds get there.
             if rule.kind in _REMEMBERED_SCOPES:
                 continue
-            return False
+            cls = kind_class(rule.kind)
+            if cls is None:
+                return False
         module = sys.modules.get(getattr(cls, "__module__", ""))
         if getattr(module, cls.__name__, None) is not cls:
             return False
@@ -321,7 +330,7 @@ def preparations(corpus_rules: Iterable[RuleSpec]) -> tuple[RuleSpec, ...]:
 def _prepare_params(kind: str) -> tuple[str, ...] | None:
     if kind not in KINDS and kind in _REMEMBERED_PREPARES:
         return _REMEMBERED_PREPARES[kind]  # kinds not imported: nothing needed them yet
-    cls = KINDS.get(kind) or kinds_available().get(kind)
+    cls = kind_class(kind)
     if cls is None or not callable(getattr(cls, "prepare", None)):
         return None
     return tuple(getattr(cls, "prepare_params", ()))
@@ -400,7 +409,10 @@ def _scope(rule: RuleSpec) -> str:
         return "engine"
     if rule.kind not in KINDS and rule.kind in _REMEMBERED_SCOPES:
         return _REMEMBERED_SCOPES[rule.kind]  # kinds not imported: nothing needed them yet
-    scope: str = getattr(kinds_available()[rule.kind], "scope", "document")
+    cls = kind_class(rule.kind)
+    if cls is None:
+        raise KeyError(rule.kind)
+    scope: str = getattr(cls, "scope", "document")
     return scope
 
 

@@ -9,15 +9,9 @@ Worker processes (``concurrent.futures.ProcessPoolExecutor``) each receive the p
 the pool initializer, build the rule kinds once, and load quantulum3 and pint from the
 persistent load cache (:mod:`numcheck.warm`) only when a document needs them.
 
-Start method: **forkserver** (spawn where there is none, i.e. Windows). ``fork`` would start
-workers fastest, but it copies whatever threads the parent holds in whatever state they are
-in: numcheck runs inside a web server's thread pool and beside a Dask client, and a worker
-forked while another thread holds a lock (logging, stdio, an SQLite connection) can deadlock;
-Python 3.12 warns about it and 3.14 stopped making it the default. The forkserver is a clean
-single-threaded process that imports numcheck, its rule kinds and their libraries once
-(``set_forkserver_preload``) and forks each worker from itself, so workers start in
-milliseconds with those modules shared copy-on-write. A worker ends itself if the process
-that started the pool disappears without shutting it down.
+Workers come from a forkserver that has imported numcheck and every rule kind once
+(:mod:`numcheck.workers`: why not ``fork``, and how ``numcheck check`` starts it early). A
+worker ends itself if the process that started the pool disappears without shutting it down.
 
 The pool is only worth its start-up when there is enough work: misses are held back until
 ``min_pool_bytes`` of text are waiting (then the pool starts and takes them all) or the input
@@ -27,47 +21,28 @@ ends (then they are checked here). One short article never starts a pool.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from functools import partial
 from types import MappingProxyType
 from typing import Any, Protocol
 
-from numcheck import warm
+from numcheck import warm, workers
 from numcheck.cache import ResultCache, document_key, freeze, plan_fingerprint, thaw
 from numcheck.documents import Document, Problem
 from numcheck.engine import DocOutcome, DocumentPlan, Runner
+from numcheck.workers import MIN_POOL_BYTES, default_jobs
 
 __all__ = [
     "Handle", "PackedDocument", "default_jobs", "failed_outcome", "local_runner", "ordered", "pack",
     "unpack",
 ]
-
-#: Below this much waiting text a pool costs more than it saves (about 1 s of one core);
-#: ``NUMCHECK_POOL_MIN_BYTES`` overrides it (0: always use the pool when --jobs > 1).
-MIN_POOL_BYTES = int(os.environ.get("NUMCHECK_POOL_MIN_BYTES", "400000"))
-
-# What the forkserver imports once for every worker: the engine, extraction and every rule
-# kind. Not quantulum3's parser (0.3 s to load even from the load cache): news text rarely
-# needs it (no sentence of the 1,714 BBC articles does), and a worker that meets a unit only
-# quantulum3 knows loads it then, while the other keeps working.
-_PRELOAD = ["numcheck.parallel", "numcheck.extraction", "numcheck.rules.kinds"]
-
-
-def default_jobs() -> int:
-    """All cores this process may run on."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
-
 
 class Handle(Protocol):
     """An outcome on its way: a ``concurrent.futures.Future`` or a ``distributed.Future``."""
@@ -211,15 +186,6 @@ def _work(batch: list[PackedDocument]) -> list[tuple[Any, ...] | str]:
 # --------------------------------------------------------------------------- in the parent
 
 
-def _context() -> Any:
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(_PRELOAD)
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
 #: Documents go to workers in batches of up to this many documents or bytes of text: one
 #: task per document costs the parent a pickled call, a queue hand-off between two threads
 #: and a pipe write each way, which on two cores is CPU the workers do not get.
@@ -239,6 +205,8 @@ class LocalExecutor:
         self.cache_root = cache_root
         self.pool: ProcessPoolExecutor | None = None
         self.started = False
+        self.ready = False  # the workers are up and take documents as they come
+        self.up = threading.Event()  # set when the pool is ready or has failed to start
         self.broken = False
         self.waiting: list[tuple[Document, Future[DocOutcome]]] = []
         self.waiting_bytes = 0
@@ -255,15 +223,19 @@ class LocalExecutor:
         self.submitted_docs = 0
 
     def submit(self, doc: Document) -> Handle:
-        if self.jobs <= 1 or self.broken:
+        if self.jobs <= 1:
             return _ready(self._here(doc))
         future: Future[DocOutcome] = Future()
-        if self.pool is not None:
-            self._to_batch(doc, future)
-            return future
-        self.waiting.append((doc, future))
-        self.waiting_bytes += len(doc.text)
-        if self.waiting_bytes >= self.min_pool_bytes:
+        with self.lock:
+            if self.ready and not self.broken:
+                self._to_batch_locked(doc, future)
+                return future
+            # Before the pool is up (or while it is starting) documents wait.
+            self.waiting.append((doc, future))
+            self.waiting_bytes += len(doc.text)
+        if self.broken:
+            self._check_waiting()
+        elif not self.started and self.waiting_bytes >= self.min_pool_bytes:
             self._start()
         return future
 
@@ -275,9 +247,17 @@ class LocalExecutor:
             return self.submitted_docs
 
     def flush(self) -> None:
+        """The input has ended: what is batched goes out, and what waits for a pool that
+        never started (too little work) or that failed is checked here."""
+        if self.started:
+            self.up.wait()  # the workers take what waits the moment they are up
         self._send()
-        waiting, self.waiting = self.waiting, []
-        for doc, future in waiting:  # too little work for a pool: check it here
+        self._check_waiting()
+
+    def _check_waiting(self) -> None:
+        with self.lock:
+            waiting, self.waiting, self.waiting_bytes = self.waiting, [], 0
+        for doc, future in waiting:
             future.set_result(self._here(doc))
 
     def close(self) -> None:
@@ -292,67 +272,55 @@ class LocalExecutor:
         return self.plan.check(doc)
 
     def _start(self) -> None:
+        """Start the pool; a thread waits for its workers (the forkserver imports numcheck,
+        extraction and every rule kind before forking them, about 0.4 s) while this process
+        goes on reading documents, which wait until the workers are up. This process checks
+        none itself: that would cost it the import of every rule kind (0.3 s of CPU that the
+        workers, on two cores, do not get) for a tenth of a second of checking."""
         self.started = True
         pool = self.pool = ProcessPoolExecutor(
             max_workers=self.jobs,
-            mp_context=_context(),
+            mp_context=workers.context(),
             initializer=_initialise,
             initargs=(self.plan, self.cache_root, warm.enabled(), os.getpid()),
         )
-        # Starting the workers takes the forkserver about 0.4 s (it imports numcheck,
-        # extraction and every rule kind before forking): a thread waits for that while
-        # this process checks the waiting documents itself, one core each. The thread hands
-        # the workers what is left the moment they are up.
-        waiting, self.waiting = self.waiting, []
-        ready = threading.Event()
-        threading.Thread(target=self._bring_up, args=(pool, waiting, ready),
-                         daemon=True).start()
-        while True:
-            with self.lock:
-                if not waiting:
-                    break
-                doc, future = waiting.pop(0)
-            future.set_result(self._here(doc))
-        ready.wait()
+        threading.Thread(target=self._bring_up, args=(pool,), daemon=True).start()
 
-    def _bring_up(self, pool: ProcessPoolExecutor,
-                  waiting: list[tuple[Document, Future[DocOutcome]]],
-                  ready: threading.Event) -> None:
+    def _bring_up(self, pool: ProcessPoolExecutor) -> None:
         """Start every worker of ``pool`` (it starts one per task it is given while none is
-        idle, up to ``jobs``), then send them the documents still ``waiting``: at least one
-        batch per worker, then full ones. If the pool fails, they are left to be checked
-        here."""
+        idle, up to ``jobs``), then send them the documents waiting: at least one batch per
+        worker, then full ones. If the pool fails, they are left to be checked here."""
         try:
             probes = [pool.submit(_nothing) for _ in range(self.jobs)]
             up = all(probe.exception() is None for probe in probes)
-        except (BrokenProcessPool, RuntimeError):
+        except (BrokenProcessPool, RuntimeError, CancelledError):  # cancelled: closed early
             up = False
         with self.lock:
             if not up:
                 self.broken = True
             else:
+                waiting, self.waiting, self.waiting_bytes = self.waiting, [], 0
                 size = max(1, min(BATCH_DOCUMENTS, -(-len(waiting) // self.jobs)))
                 for start in range(0, len(waiting), size):
                     self.batch = waiting[start : start + size]
                     self._send_locked(here=False)
-                waiting.clear()
-        ready.set()
+            self.ready = True
+        self.up.set()
 
-    def _to_batch(self, doc: Document, target: Future[DocOutcome]) -> None:
-        with self.lock:
-            self.batch.append((doc, target))
-            self.batch_bytes += len(doc.text)
-            if len(self.batch) >= BATCH_DOCUMENTS or self.batch_bytes >= BATCH_BYTES:
-                self._send_locked(here=True)
-            elif len(self.batch) == 1:
-                # Input may stall (a pipe, a slow disk): a batch begun is sent within
-                # BATCH_WAIT seconds whether or not it fills.
-                self.due = time.monotonic() + BATCH_WAIT
-                if self.flusher is None:
-                    self.flusher = threading.Thread(target=self._send_when_due, daemon=True)
-                    self.flusher.start()
-                else:
-                    self.wake.notify()
+    def _to_batch_locked(self, doc: Document, target: Future[DocOutcome]) -> None:
+        self.batch.append((doc, target))
+        self.batch_bytes += len(doc.text)
+        if len(self.batch) >= BATCH_DOCUMENTS or self.batch_bytes >= BATCH_BYTES:
+            self._send_locked(here=True)
+        elif len(self.batch) == 1:
+            # Input may stall (a pipe, a slow disk): a batch begun is sent within
+            # BATCH_WAIT seconds whether or not it fills.
+            self.due = time.monotonic() + BATCH_WAIT
+            if self.flusher is None:
+                self.flusher = threading.Thread(target=self._send_when_due, daemon=True)
+                self.flusher.start()
+            else:
+                self.wake.notify()
 
     def _send(self) -> None:
         with self.lock:

@@ -204,6 +204,12 @@ def check(
     time_budget: float | None,
 ) -> None:
     """Find numbers that cannot all be true, and report them."""
+    if engine == "local":
+        from numcheck import workers
+
+        # Before the imports below: the worker processes' forkserver loads numcheck on the
+        # other core while this process does (see numcheck.workers).
+        workers.start_early(paths or ["."], jobs, workers.MIN_POOL_BYTES)
     from numcheck.config import ConfigError, budget_seconds, discover, parse_size
     from numcheck.engine import run_paths
     from numcheck.report import FORMATS, OutputOptions, writer_for

@@ -268,10 +268,21 @@ def _located_message(located: _Located, problem: SchemaProblem, source: str) -> 
 
 
 def kinds_available() -> Mapping[str, type[Any]]:
-    """All registered kinds (importing :mod:`numcheck.rules.kinds` registers them)."""
-    import numcheck.rules.kinds  # noqa: F401  (import registers the kinds)
+    """All registered kinds (every module of :mod:`numcheck.rules.kinds` imported)."""
+    from numcheck.rules.kinds import import_all
 
+    import_all()
     return KINDS
+
+
+def kind_class(kind: str) -> type[Any] | None:
+    """The class of ``kind`` (None: no such kind), importing only its own module when it is
+    not registered yet."""
+    if kind not in KINDS:
+        from numcheck.rules.kinds import import_kind
+
+        import_kind(kind)
+    return KINDS.get(kind)
 
 
 def _unknown_kind_message(kind: str) -> str:

@@ -8,12 +8,13 @@ from collections.abc import Iterator
 import pytest
 
 from numcheck.rules.base import KINDS, register
+from numcheck.rules.loader import kinds_available
 from tests.engine.fakes import FAKES
 
 
 @pytest.fixture(autouse=True)
 def fake_kinds() -> Iterator[None]:
-    import numcheck.rules.kinds  # noqa: F401  (real kinds first, so ours are removed cleanly)
+    kinds_available()  # real kinds first, so ours are removed cleanly
 
     for cls in FAKES:
         register(cls)

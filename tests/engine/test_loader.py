@@ -231,8 +231,9 @@ def test_broken_kind_module_does_not_hide_the_others(tmp_path: Path,
     (folder / "_helper.py").write_text("raise AssertionError('private modules are not imported')\n")
     monkeypatch.setattr(kinds, "__path__", [str(folder)])
     monkeypatch.setattr(kinds, "IMPORT_ERRORS", {})
+    monkeypatch.setattr(kinds, "_imported_all", False)
     try:
-        kinds._import_all()
+        kinds.import_all()
         assert "zz-good" in KINDS
         assert kinds.IMPORT_ERRORS == {"zz_broken": "RuntimeError: half-written kind"}
         message = loader._unknown_kind_message("zz-broken")
@@ -241,3 +242,32 @@ def test_broken_kind_module_does_not_hide_the_others(tmp_path: Path,
         KINDS.pop("zz-good", None)
         for name in ("zz_broken", "zz_good"):
             sys.modules.pop(f"numcheck.rules.kinds.{name}", None)
+
+
+_ONE_KIND = """
+import sys
+from numcheck.rules.loader import kind_class
+
+def kind_modules():
+    return sorted(name.rpartition(".")[2] for name in sys.modules
+                  if name.startswith("numcheck.rules.kinds.")
+                  and not name.rpartition(".")[2].startswith("_"))
+
+assert kind_class("percent-of").kind == "percent-of"
+print(" ".join(kind_modules()))
+assert kind_class("no-such-kind") is None
+print(" ".join(kind_modules()))
+"""
+
+
+def test_a_kind_is_imported_alone_and_an_unknown_one_imports_all() -> None:
+    # A process that runs one kind (the corpus step beside worker processes) imports that
+    # kind's module, named after it, and not the other nine.
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", _ONE_KIND], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    alone, everything = done.stdout.splitlines()
+    assert alone == "percent_of"
+    assert {"cross_article", "percent_of", "stats"} <= set(everything.split())

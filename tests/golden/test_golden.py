@@ -24,6 +24,7 @@ from numcheck.findings import Finding
 from numcheck.report import FORMATS, OutputOptions, render
 from numcheck.rules.base import KINDS, DocumentContext, RuleDocs, RuleSpec, register
 from numcheck.rules.builtin import SUPPRESSION_UNUSED
+from numcheck.rules.loader import kinds_available
 from tests.engine.fakes import FAKES, no_claims, spec
 
 HERE = Path(__file__).parent
@@ -63,7 +64,7 @@ class SquareMiles:
 
 @pytest.fixture(autouse=True)
 def kinds() -> Iterator[None]:
-    import numcheck.rules.kinds  # noqa: F401
+    kinds_available()
 
     for cls in (*FAKES, SquareMiles):
         register(cls)

@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 
-import numcheck.rules.kinds  # noqa: F401  (registers the kinds)
 from numcheck.documents import Document
 from numcheck.extraction import extract_sentences
 from numcheck.findings import Finding
 from numcheck.rules.base import KINDS, DocumentContext, RuleSpec
-from numcheck.rules.loader import with_defaults
+from numcheck.rules.loader import kinds_available, with_defaults
 from numcheck.segment import sentences
+
+kinds_available()  # registers every kind: the tests below look them up in KINDS
 
 MakeContext = Callable[[str], DocumentContext]
 RunKind = Callable[..., list[Finding]]

@@ -161,7 +161,7 @@ def test_a_batch_begun_is_sent_when_the_input_stalls() -> None:
 
     executor = LocalExecutor(DocumentPlan(()), jobs=2, min_pool_bytes=0, cache_root=None)
     try:
-        # The first document starts the pool (and is checked here while it starts) ...
+        # The first document starts the pool and goes to the first worker up ...
         executor.submit(Document.from_text("It rose 5% to 5 km.", "a.md")).result()
         # ... the second waits alone in a batch, and no third comes.
         waiting = executor.submit(Document.from_text("It fell by 3 km.", "b.md"))
@@ -170,3 +170,42 @@ def test_a_batch_begun_is_sent_when_the_input_stalls() -> None:
         assert executor.pool is not None  # it was a worker's answer
     finally:
         executor.close()
+
+
+_KINDS_IMPORTED = """
+import sys
+from numcheck.config import Config
+from numcheck.engine import run_paths
+from numcheck.parallel import LocalRunner
+
+if __name__ == "__main__":
+    runner = LocalRunner(jobs=2, min_pool_bytes=0)
+    run = run_paths(sys.argv[1:], Config(), runner=runner)
+    assert runner.used_pool and any(f.rule == "NC201" for f in run.report.findings)
+    print(" ".join(sorted(name.rpartition(".")[2] for name in sys.modules
+                          if name.startswith("numcheck.rules.kinds.")
+                          and not name.rpartition(".")[2].startswith("_"))))
+"""
+
+
+def test_with_workers_this_process_imports_only_the_corpus_rules_kinds(
+        corpus: list[str], tmp_path: Path) -> None:
+    # The workers check the documents; this process only joins what they prepared for the
+    # corpus rule (NC201). Importing every kind here as well would cost 0.3 s of CPU that
+    # the workers do not get. (The first run in a new load cache imports them all to learn
+    # which rules are corpus rules; later runs remember.)
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "kinds_imported.py"
+    script.write_text(_KINDS_IMPORTED, encoding="utf-8")
+    env = {**os.environ, "NUMCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    imported = []
+    for _ in range(2):
+        done = subprocess.run([sys.executable, str(script), *corpus], capture_output=True,
+                              text=True, env=env, check=False)
+        assert done.returncode == 0, done.stderr
+        imported.append(done.stdout.split())
+    assert "stats" in imported[0]
+    assert imported[1] == ["cross_article"]
