@@ -248,7 +248,7 @@ class ResultCache:
 
     def __init__(self, path: str | os.PathLike[str] | None = None, max_age_days: float = 30
                  ) -> None:
-        self.path = Path(path) if path is not None else warm.cache_root() / "results.sqlite"
+        self.path = Path(path) if path is not None else warm.results_path()
         self.max_age = max_age_days * _DAY
         self._db: sqlite3.Connection | None = None
         self._broken = False

@@ -46,6 +46,7 @@ __all__ = [
     "quantulum_parser",
     "quantulum_surfaces",
     "read_blob",
+    "results_path",
     "write_blob",
 ]
 
@@ -72,6 +73,12 @@ def cache_root() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("numcheck", appauthor=False))
+
+
+def results_path(root: Path | None = None) -> Path:
+    """Where the results cache (:mod:`numcheck.cache`) keeps outcomes: beside this cache,
+    under ``root`` if given, else under :func:`cache_root`."""
+    return (root if root is not None else cache_root()) / "results.sqlite"
 
 
 def enabled() -> bool:

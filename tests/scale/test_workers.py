@@ -52,3 +52,17 @@ def test_start_early_only_when_a_pool_is_likely(tmp_path: Path,
     assert started == []
     assert workers.start_early([big], jobs=2, min_pool_bytes=1_000)
     assert started == [True]
+
+
+def test_check_starts_early_only_when_no_document_can_come_from_the_cache(
+        tmp_path: Path) -> None:
+    # A re-check answered by the results cache never uses the pool: there, an early
+    # forkserver is only cost.
+    from numcheck.cli.check_cmd import _all_misses
+    from numcheck.warm import results_path
+
+    assert _all_misses(no_cache=True, cache_dir=tmp_path)
+    assert _all_misses(no_cache=False, cache_dir=tmp_path)  # no results cache yet
+    results_path(tmp_path).write_bytes(b"")
+    assert not _all_misses(no_cache=False, cache_dir=tmp_path)
+    assert _all_misses(no_cache=True, cache_dir=tmp_path)
