@@ -201,6 +201,8 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
                 found = _unit_beyond(_OF_A, sentence, n.end)
             if found is None:
                 found = _unit_beyond(_SYSTEM, sentence, n.end)
+            if found is None and n.value >= 1:  # "a third consecutive year" is no fraction
+                found = _unit_beyond(_ASIDE, sentence, n.end)
             if found is None and not n.words:
                 found = _unit_from_quantulum(sentence, n)
             if found is not None:
@@ -265,6 +267,13 @@ _ONE_OR_MORE = re.compile(r"\b(?:a|an|another|one)\s+(?P<noun>[a-z]{3,})\s+or\s+
 # "a third [of a] mile" (a fraction of one unit); "5 [US] gallons" (the measuring system).
 _OF_A = re.compile(r"[\s-]+(?:of\s+)?an?\s+(?:(?:US|U\.S\.|UK|imperial|metric)\s+)?", re.I)
 _SYSTEM = re.compile(r"[\s-](?:US|U\.S\.|imperial|UK|metric)\s+")
+# Adjectives that stand between a number and its unit without changing the unit: "10
+# additional miles", "two more years", "three consecutive years", "five long hours". The
+# space after the adjective is left to the unit, so only a unit that may stand apart from
+# its number follows ("two more in March" is no inch).
+_ASIDE = re.compile(r"\s+(?:additional|extra|further|more|full|whole|entire|long|short|"
+                    r"straight|consecutive|successive|previous|past|remaining|solid)(?=\s)",
+                    re.I)
 
 
 def _unit_beyond(words: re.Pattern[str], sentence: str, end: int) -> UnitMatch | None:
@@ -273,8 +282,10 @@ def _unit_beyond(words: re.Pattern[str], sentence: str, end: int) -> UnitMatch |
     if m is None:
         return None
     found = unit_after(sentence, m.end(), allow_metre=False)
-    if found is None or found.start != m.end() or units.is_currency(found.unit):
+    if found is None or units.is_currency(found.unit):
         return None
+    if found.start != m.end() and sentence[m.end():found.start].strip():
+        return None  # something else stands between the words and the unit
     return found
 
 

@@ -683,3 +683,29 @@ def test_a_life_expectancy_named_well_before_the_number_is_an_age() -> None:
 def test_to_glued_to_the_second_number_still_joins_a_range() -> None:
     skull = only("It fits a 200,000 to-260,000 year-old skull.")
     assert (skull.value, skull.upper, skull.kind) == (200_000, 260_000, "age")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The detour adds 10 additional miles (16 km) to the trip.", 10, "mile"),
+    ("He served two more years in prison.", 2, "year"),
+    ("Prices rose for three consecutive years.", 3, "year"),
+    ("They waited five long hours for an ambulance.", 5, "hour"),
+    ("She was given 20 extra minutes.", 20, "minute"),
+])
+def test_an_adjective_between_a_number_and_its_unit_keeps_the_unit(text: str, value: float,
+                                                                  unit: str) -> None:
+    found = quantities(text)
+    assert (found[0].value, found[0].unit, found[0].kind) == (value, unit, "measure")
+
+
+def test_an_adjective_before_a_word_that_is_no_unit_lends_nothing() -> None:
+    # "more" before a counted noun, or before "than", is no unit's adjective.
+    assert [c.unit for c in quantities("They scored two more goals, 3 more than in May.")] \
+        == [None, None]
+
+
+def test_after_an_adjective_only_a_unit_that_may_stand_apart_follows() -> None:
+    # "in" is an inch only glued to its number ("4in"); "a third" before "consecutive" is
+    # the ordinal, not a fraction of a year.
+    assert [c.unit for c in quantities("They need two more in March.")] == [None]
+    assert all(c.unit != "year" for c in extract("It fell for a third consecutive year."))
