@@ -23,7 +23,13 @@ from numcheck.extraction.context import (
 from numcheck.extraction.intervals import DEFAULT_TOLERANCE, interval
 from numcheck.extraction.numbers import SCALES, SUFFIX_SCALES, NumberMatch, find_numbers
 from numcheck.extraction.typed import classify, identifier_spans, typed_by_suffix
-from numcheck.extraction.units import UnitMatch, currency_before, kind_of, unit_after
+from numcheck.extraction.units import (
+    UnitMatch,
+    compound_after,
+    currency_before,
+    kind_of,
+    unit_after,
+)
 
 
 @dataclass(frozen=True)
@@ -197,6 +203,9 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
             unit, end = "meter", n.end
         else:
             found = unit_after(sentence, n.end, allow_metre=not n.words)
+            compound = compound_after(sentence, n.end) if not n.words else None
+            if compound is not None and (found is None or compound.end > found.end):
+                found = compound  # "9.8 m/s2" is acceleration, not 9.8 m and a code "s2"
             if found is None and 0 < n.value < 1:
                 found = _unit_beyond(_OF_A, sentence, n.end)
             if found is None:

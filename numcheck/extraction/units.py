@@ -230,6 +230,43 @@ def unit_after(text: str, end: int, allow_metre: bool = True) -> UnitMatch | Non
     return best
 
 
+# Symbols read only inside a compound written with a slash ("A/cm2", "m/s2", "t/ha"): alone
+# they are letters or words ("A", "s", "t"), so the lexicon leaves them out.
+_IN_COMPOUNDS = {
+    "A": "ampere", "mA": "milliampere", "s": "second", "t": "tonne", "h": "hour",
+    "d": "day", "yr": "year", "min": "minute", "l": "liter", "N": "newton", "J": "joule",
+    "kJ": "kilojoule", "Pa": "pascal", "kPa": "kilopascal", "K": "kelvin", "mol": "mole",
+    "V": "volt", "g": "gram",
+}
+_COMPOUND = re.compile(r"[\s\u00a0]?((?:[A-Za-zµμ]{1,4}(?:\^?-?[1-3])?)"
+                       r"(?:/[A-Za-zµμ]{1,4}(?:\^?-?[1-3])?)+)(?![\w/^])")
+_COMPOUND_PART = re.compile(r"([A-Za-zµμ]{1,4})(?:\^?(-?[1-3]))?")
+
+
+def compound_after(text: str, end: int) -> UnitMatch | None:
+    """A unit written as symbols joined by slashes right after a number ending at ``end``
+    ("9.8 m/s2", "1.3 A/cm2", "5 t/ha"), each symbol one the lexicon knows or one of
+    :data:`_IN_COMPOUNDS`, with an optional power. None when any part is not a symbol."""
+    m = _COMPOUND.match(text, end)
+    if m is None or re.fullmatch(r"[A-Z](?:/[A-Z])+", m.group(1)) is not None:
+        return None  # single capitals are abbreviations: "N/A", "P/E"
+    exact = _lexicon().exact
+    factors = []
+    for index, part in enumerate(m.group(1).split("/")):
+        piece = _COMPOUND_PART.fullmatch(part)
+        name = (exact.get(piece.group(1)) or _IN_COMPOUNDS.get(piece.group(1))
+                if piece else None)
+        if piece is None or name is None or units.is_currency(name):
+            return None
+        power = int(piece.group(2) or 1) * (-1 if index else 1)
+        factors.append(f"({name}) ** {power}")
+    try:
+        unit = units.canonical(" * ".join(factors))
+    except Exception:  # pint refuses the combination: no unit, as if unwritten
+        return None
+    return UnitMatch(unit, m.start(1), m.end(1), m.group(1))
+
+
 _TEMPERATURE = re.compile(
     r"\b(?:temperatures?|degrees?|heat|heatwave|hot|hotter|warm\w*|cold|colder|chilly|freez\w*|"
     r"melting|boiling|thermometer|celsius|fahrenheit|°)",

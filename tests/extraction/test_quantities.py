@@ -709,3 +709,20 @@ def test_after_an_adjective_only_a_unit_that_may_stand_apart_follows() -> None:
     # the ordinal, not a fraction of a year.
     assert [c.unit for c in quantities("They need two more in March.")] == [None]
     assert all(c.unit != "year" for c in extract("It fell for a third consecutive year."))
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("It accelerates at 9.8 m/s2.", "meter / second ** 2"),
+    ("The cell reached 1.3 A/cm2.", "ampere / centimeter ** 2"),
+    ("Yields were 5 t/ha last year.", "metric_ton / hectare"),
+])
+def test_symbols_joined_by_a_slash_are_one_unit(text: str, unit: str) -> None:
+    # Not "9.8 m" and a code "s2": the compound is read as a whole, each part a symbol
+    # (even one too ambiguous to stand alone, such as "A" or "t").
+    found = extract(text)
+    assert [(c.unit, c.kind) for c in found] == [(unit, "measure")]
+
+
+@pytest.mark.parametrize("text", ["The form says 5 N/A.", "He ran 3 A/B tests."])
+def test_abbreviations_with_a_slash_are_no_compound_units(text: str) -> None:
+    assert all("/" not in (c.unit or "") for c in quantities(text))
