@@ -37,6 +37,7 @@ from numcheck import warm, workers
 from numcheck.cache import ResultCache, document_key, freeze, plan_fingerprint, thaw
 from numcheck.documents import Document, Problem
 from numcheck.engine import DocOutcome, DocumentPlan, Runner
+from numcheck.rules.loader import kind_class
 from numcheck.workers import MIN_POOL_BYTES, default_jobs
 
 __all__ = [
@@ -285,6 +286,10 @@ class LocalExecutor:
             initargs=(self.plan, self.cache_root, warm.enabled(), os.getpid()),
         )
         threading.Thread(target=self._bring_up, args=(pool,), daemon=True).start()
+        # Meanwhile, the kinds of the corpus rules this process will run after the last
+        # document (30 ms of imports taken off that serial step).
+        for rule in self.plan.prepare:
+            kind_class(rule.kind)
 
     def _bring_up(self, pool: ProcessPoolExecutor) -> None:
         """Start every worker of ``pool`` (it starts one per task it is given while none is

@@ -6,6 +6,9 @@ import itertools
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from numcheck.claims import Claim
 from numcheck.config import Config
@@ -161,3 +164,33 @@ def test_documents_sharing_a_file_are_told_apart_by_id() -> None:
     assert [(d.doc_id, d.findings) for d in run.report.documents] == [
         ("r1", 1), ("r2", 0), ("r3", 2)]
     assert sorted(run.documents) == [("feed.jsonl", "r1"), ("feed.jsonl", "r3")]
+
+
+def test_what_a_run_keeps_is_hidden_from_the_collector_only_while_it_runs() -> None:
+    # A run holding thousands of outcomes freezes them (gc.freeze) as it goes, so that full
+    # collections stop walking them; whatever happens, it hands them back when it ends.
+    import gc
+
+    from numcheck.engine import _KeptFromCollector, serial_runner
+
+    frozen_during: list[int] = []
+
+    def watching(documents: Any, plan: Any) -> Any:
+        for item in serial_runner(documents, plan):
+            frozen_during.append(gc.get_freeze_count())
+            yield item
+
+    many = [Document.from_text(f"Item {i}.\n", f"d{i}.md")
+            for i in range(2 * _KeptFromCollector.EVERY + 1)]
+    run_documents(many, [spec("T500", kind="test-corpus")], extractor=no_claims,
+                  runner=watching)
+    assert frozen_during[0] == 0 and frozen_during[-1] > 0
+    assert gc.get_freeze_count() == 0
+
+    def failing(documents: Any, plan: Any) -> Any:
+        yield from itertools.islice(serial_runner(documents, plan), _KeptFromCollector.EVERY)
+        raise RuntimeError("the input broke")
+
+    with pytest.raises(RuntimeError):
+        run_documents(many, [spec("T101")], extractor=no_claims, runner=failing)
+    assert gc.get_freeze_count() == 0
