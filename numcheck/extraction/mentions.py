@@ -170,6 +170,7 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
     mentions = _suspended_hyphens(sentence, mentions, tolerance)
     mentions = _share_units(sentence, mentions, tolerance)
     mentions = _from_to_units(sentence, mentions, tolerance)
+    mentions = _gapped_units(sentence, mentions, tolerance)
     mentions = _restatement_bounds(sentence, mentions, tolerance)
     mentions.extend(_counted_list_items(sentence, mentions, tolerance))
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -576,6 +577,50 @@ def _from_to_units(sentence: str, mentions: list[Mention], tolerance: float) -> 
         if any(m.kind not in _DATED for m in out[i + 1 : j]):
             continue
         if _FROM_TO_GAP.fullmatch(sentence, a.end, b.start) is None:
+            continue
+        out[j] = _rebound(replace(b, unit=a.unit, kind=a.kind), tolerance)
+    return out
+
+
+# A time that sets two figures side by side: "in May", "in 2019", "on Monday", "last year",
+# "a year earlier", "in the first quarter".
+_WHEN = (
+    r"(?:(?:in|on|during|by|for)\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|\d{4}(?:-\d{2,4})?|(?:first|second|third|fourth|final|last)"
+    r"\s+(?:quarter|half)|Q[1-4])"
+    r"|(?:last|this|next|a|one)\s+(?:year|month|week|quarter|season)(?:\s+(?:earlier|before|"
+    r"ago))?|the\s+(?:year|month|week|quarter)\s+before|yesterday|today)"
+)
+# Between the first figure (which carries the unit) and the second: a few words, the first
+# time, and "and" / "but" / "while" / "against" / "compared with".
+_GAPPED_BETWEEN = re.compile(
+    rf"(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{_WHEN}(?:\s+\d{{4}})?,?\s+"
+    r"(?:and|but|while|against|versus|compared\s+(?:with|to))\s+", re.I)
+_GAPPED_AFTER = re.compile(rf"\s+{_WHEN}\b", re.I)
+_SCALED = re.compile(r"\d\s*(?:k|m|bn|tn|thousand|million|billion|trillion)\b", re.I)
+
+
+def _gapped_units(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
+    """ "4.5 per cent in May and 4.2 in June", "a minus-1.4 degree angle in 2018 and 2.1 last
+    year": a figure set against another at a different time, its unit left out (gapping),
+    is in the unit of the first.
+
+    Both times must be written, the first between the figures and the second right after
+    the bare one, so "5% in May and 3 new stores" keeps its stores uncounted.
+    """
+    out = list(mentions)
+    quantities = [i for i, m in enumerate(out) if _is_quantity(m)]
+    for i, j in itertools.pairwise(quantities):
+        a, b = out[i], out[j]
+        if a.unit is None or not _bare(b) or _SCALED.search(sentence, a.start, a.end):
+            continue  # "$5m in 2019 and 3 in 2020": the scale is not carried, so neither is $
+        if any(m.kind not in _DATED for m in out[i + 1 : j]):
+            continue
+        if _GAPPED_BETWEEN.fullmatch(sentence, a.end, b.start) is None:
+            continue
+        if _GAPPED_AFTER.match(sentence, b.end) is None:
             continue
         out[j] = _rebound(replace(b, unit=a.unit, kind=a.kind), tolerance)
     return out

@@ -726,3 +726,22 @@ def test_symbols_joined_by_a_slash_are_one_unit(text: str, unit: str) -> None:
 @pytest.mark.parametrize("text", ["The form says 5 N/A.", "He ran 3 A/B tests."])
 def test_abbreviations_with_a_slash_are_no_compound_units(text: str) -> None:
     assert all("/" not in (c.unit or "") for c in quantities(text))
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The rate was 4.5 per cent in May and 4.2 in June.", "percent"),
+    ("Sales were 5,000 tonnes in 2019, and 4,200 in 2020.", "metric_ton"),
+    ("Its launch angle was 1.4 degrees in 2018 and 2.1 last year.", "degree"),
+])
+def test_a_figure_set_against_another_time_shares_its_unit(text: str, unit: str) -> None:
+    # Gapping: "4.5 per cent in May and 4.2 in June" leaves the second unit unwritten.
+    assert [c.unit for c in quantities(text)] == [unit, unit]
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose 5% in May and 3 new stores opened in June.",  # something else is counted
+    "Prices rose 5% in May and 3 were sold.",  # no second time: no parallel
+    "Profit was $5m in 2019 and 3 in 2020.",  # the scale would not be carried
+])
+def test_without_a_parallel_of_times_no_unit_is_shared(text: str) -> None:
+    assert quantities(text)[-1].unit is None
