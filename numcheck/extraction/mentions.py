@@ -590,8 +590,9 @@ _WHEN = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday|\d{4}(?:-\d{2,4})?|(?:first|second|third|fourth|final|last)"
     r"\s+(?:quarter|half)|Q[1-4])"
-    r"|(?:last|this|next|a|one)\s+(?:year|month|week|quarter|season)(?:\s+(?:earlier|before|"
-    r"ago))?|the\s+(?:year|month|week|quarter)\s+before|yesterday|today)"
+    r"|(?:last|this|next)\s+(?:year|month|week|quarter|season)"
+    r"|(?:a|one)\s+(?:year|month|week|quarter)\s+(?:earlier|before|ago)"  # not "a year": a rate
+    r"|the\s+(?:year|month|week|quarter)\s+before|yesterday|today)"
 )
 # Between the first figure (which carries the unit) and the second: a few words, the first
 # time, and "and" / "but" / "while" / "against" / "compared with".
