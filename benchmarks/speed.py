@@ -318,22 +318,27 @@ def cpu_split(command: Sequence[str], env: dict[str, str]) -> str:
                                stderr=subprocess.DEVNULL)
     root = psutil.Process(process.pid)
     cpu: dict[int, float] = {}
-    role: dict[int, str] = {}
     seen: dict[int, float] = {}
+    # A process's parent as first seen (the forkserver outlives the command by a moment and
+    # is then the child of init) and its command line as last seen (right after the fork,
+    # before exec, a child still shows the command's).
+    first_parent: dict[int, int] = {}
+    line: dict[int, str] = {}
     for tree in _process_trees(process, root, psutil):
         for proc in tree:
             try:
                 times = proc.cpu_times()
-                line = " ".join(proc.cmdline())
-                parent = proc.ppid()
+                line[proc.pid] = " ".join(proc.cmdline())
+                first_parent.setdefault(proc.pid, proc.ppid())
             except psutil.Error:
                 continue
             cpu[proc.pid] = times.user + times.system
             seen.setdefault(proc.pid, time.perf_counter() - started)
-            role[proc.pid] = ("parent" if proc.pid == root.pid
-                              else "resource tracker" if "resource_tracker" in line
-                              else "forkserver" if parent == root.pid
-                              else "worker")
+    role = {pid: ("parent" if pid == root.pid
+                  else "resource tracker" if "resource_tracker" in line.get(pid, "")
+                  else "forkserver" if first_parent.get(pid) == root.pid
+                  else "worker")
+            for pid in cpu}
     wall = time.perf_counter() - started
     parts = [f"parent {sum(v for k, v in cpu.items() if role[k] == 'parent'):.2f} s",
              f"forkserver {sum(v for k, v in cpu.items() if role[k] == 'forkserver'):.2f} s"]
