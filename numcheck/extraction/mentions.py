@@ -217,6 +217,8 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
                 found = _unit_from_quantulum(sentence, n)
             if found is not None:
                 unit, end = found.unit, found.end
+    if unit is None and _ARTICLE_FRACTION.fullmatch(n.text) and _CONTENT_WORD.match(sentence, end):
+        return None  # an ordinal: "a third term", "a fifth straight game"
     typed = classify(sentence, n, unit is not None or currency is not None)
     if typed == "age" and unit not in ("month", "week", "day"):
         unit = "year"  # "an 18-month-old" keeps its months
@@ -277,6 +279,21 @@ _ONE_OR_MORE = re.compile(r"\b(?:a|an|another|one)\s+(?P<noun>[a-z]{3,})\s+or\s+
 # "a third [of a] mile" (a fraction of one unit); "5 [US] gallons" (the measuring system).
 _OF_A = re.compile(r"[\s-]+(?:of\s+)?an?\s+(?:(?:US|U\.S\.|UK|imperial|metric)\s+)?", re.I)
 _SYSTEM = re.compile(r"[\s-](?:US|U\.S\.|imperial|UK|metric)\s+")
+# "a third", "a fifth" is a fraction before "of", a unit, a function word or a verb ("cut by
+# a third in May", "a quarter mile", "a third the size", "a quarter said no"), and an ordinal
+# before a singular noun or an adjective ("a third term", "a fifth straight game"), unless
+# the noun names a portion ("a quarter stake"). A verb is told by its ending ("voted",
+# "says") or as one of the common irregular ones.
+_ARTICLE_FRACTION = re.compile(r"an?[\s-](?:third|quarter|fifth|sixth|tenth)", re.I)
+_CONTENT_WORD = re.compile(
+    r"\s+(?!(?:of|in|on|at|by|to|from|for|with|and|or|but|than|since|over|after|before|this|"
+    r"that|these|those|last|next|the|a|an|as|so|while|when|more|less|its|their|his|her|our|"
+    r"my|your|each|every|per|is|was|are|were|be|been|will|would|could|should|can|may|might|"
+    r"must|do|does|did|has|had|have|said|say|think|thought|told|felt|feel|want|believe|went|"
+    r"came|got|made|took|saw|knew|gave|found|left|lost|won|kept|held|rose|fell|grew|paid|sold|"
+    r"spent|bought|brought|began|chose|ran|became|remain|remained"
+    r"|stake|share|interest|holding)\b)"  # portions: "a quarter stake" is 25 %
+    r"[a-z][a-z-]*(?<!ed)(?<![^s]s)\b")
 # Adjectives that stand between a number and its unit without changing the unit: "10
 # additional miles", "two more years", "three consecutive years", "five long hours". The
 # space after the adjective is left to the unit, so only a unit that may stand apart from

@@ -745,3 +745,25 @@ def test_a_figure_set_against_another_time_shares_its_unit(text: str, unit: str)
 ])
 def test_without_a_parallel_of_times_no_unit_is_shared(text: str) -> None:
     assert quantities(text)[-1].unit is None
+
+
+@pytest.mark.parametrize("text", [
+    "She won a third term in office.",
+    "The team lost a fifth straight game.",
+    "Viewers can record one channel while watching a third channel.",
+])
+def test_a_fraction_word_before_a_noun_is_an_ordinal(text: str) -> None:
+    assert all(c.value >= 1 for c in quantities(text))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("A third of voters backed him.", 1 / 3),
+    ("Costs were cut by a third in May.", 1 / 3),
+    ("It is a quarter mile long.", 0.25),
+    ("Euronext has a quarter stake in Clearnet.", 0.25),
+    ("The new hall is a third the size.", 1 / 3),
+    ("A third voted to leave.", 1 / 3),
+])
+def test_a_fraction_word_before_of_a_unit_or_a_function_word_is_a_fraction(text: str,
+                                                                         value: float) -> None:
+    assert [c.value for c in quantities(text)] == [pytest.approx(value)]
