@@ -53,30 +53,37 @@ def context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+#: At most this many folder entries are looked at for the hint (a tree of tiny files).
+MAX_ENTRIES = 100_000
+
+
 def inputs_reach(paths: Iterable[str], size: int) -> bool:
     """True when the documents under ``paths`` hold at least ``size`` bytes, by the sizes
     the file system gives (folders walked as the loader walks them, stopping as soon as the
-    sum is reached). Standard input and unreadable paths count nothing."""
+    sum is reached; linked folders are not entered, so a link loop ends the walk). Standard
+    input and unreadable paths count nothing: this is a hint, the loader reports errors."""
     from numcheck.readers import SUFFIXES
 
     total = 0
+    looked = 0
     stack = [path for path in reversed(list(paths)) if path != "-"]
-    while stack:
+    while stack and looked < MAX_ENTRIES:
         path = stack.pop()
         try:
             if os.path.isdir(path):
                 with os.scandir(path) as entries:
                     for entry in entries:
+                        looked += 1
                         if entry.name.startswith("."):
                             continue
-                        if entry.is_dir():
+                        if entry.is_dir(follow_symlinks=False):
                             stack.append(entry.path)
                         elif os.path.splitext(entry.name)[1].lower() in SUFFIXES:
                             total += entry.stat().st_size
             else:
                 total += os.stat(path).st_size
         except OSError:
-            continue  # the loader reports it; a hint needs no error
+            continue
         if total >= size:
             return True
     return total >= size

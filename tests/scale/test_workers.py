@@ -66,3 +66,10 @@ def test_check_starts_early_only_when_no_document_can_come_from_the_cache(
     results_path(tmp_path).write_bytes(b"")
     assert not _all_misses(no_cache=False, cache_dir=tmp_path)
     assert _all_misses(no_cache=True, cache_dir=tmp_path)
+
+
+def test_inputs_reach_ends_on_a_folder_link_loop(tmp_path: Path) -> None:
+    _write(tmp_path / "news" / "a.md", 10)
+    (tmp_path / "news" / "loop").symlink_to(tmp_path / "news", target_is_directory=True)
+    assert workers.inputs_reach([str(tmp_path / "news")], 10)
+    assert not workers.inputs_reach([str(tmp_path / "news")], 11)
