@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from numcheck import units
@@ -578,6 +579,23 @@ _FROM_TO_GAP = re.compile(r"(?:\s+[A-Za-z][\w.-]*|\s+\d{4}){1,4}\s+to\s+")
 _DATED = frozenset({"year", "date", "time"})
 
 
+def _lend_units(mentions: list[Mention], tolerance: float,
+                lends: Callable[[Mention, Mention], bool]) -> list[Mention]:
+    """Each bare quantity takes the unit of the quantity before it (only dates, times and
+    years between them) when ``lends(before, bare)`` says the sentence gives it that unit."""
+    out = list(mentions)
+    quantities = [i for i, m in enumerate(out) if _is_quantity(m)]
+    for i, j in itertools.pairwise(quantities):
+        a, b = out[i], out[j]
+        if a.unit is None or not _bare(b):
+            continue
+        if any(m.kind not in _DATED for m in out[i + 1 : j]):
+            continue
+        if lends(a, b):
+            out[j] = _rebound(replace(b, unit=a.unit, kind=a.kind), tolerance)
+    return out
+
+
 def _from_to_units(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
     """ "from 20 miles per gallon in 2008 to 29 in 2020", "from 21 mpg combined to 23": the
     level reached is in the unit of the level it started from, written once on the first.
@@ -585,18 +603,11 @@ def _from_to_units(sentence: str, mentions: list[Mention], tolerance: float) -> 
     (Adjacent "from 208 pounds to 193" is :func:`_share_units`' case; here words or a date
     stand between the first level and "to".)
     """
-    out = list(mentions)
-    quantities = [i for i, m in enumerate(out) if _is_quantity(m)]
-    for i, j in itertools.pairwise(quantities):
-        a, b = out[i], out[j]
-        if a.unit is None or not _bare(b) or _FROM.search(sentence[: a.start]) is None:
-            continue
-        if any(m.kind not in _DATED for m in out[i + 1 : j]):
-            continue
-        if _FROM_TO_GAP.fullmatch(sentence, a.end, b.start) is None:
-            continue
-        out[j] = _rebound(replace(b, unit=a.unit, kind=a.kind), tolerance)
-    return out
+    def lends(a: Mention, b: Mention) -> bool:
+        return (_FROM.search(sentence[: a.start]) is not None
+                and _FROM_TO_GAP.fullmatch(sentence, a.end, b.start) is not None)
+
+    return _lend_units(mentions, tolerance, lends)
 
 
 # A time that sets two figures side by side: "in May", "in 2019", "on Monday", "last year",
@@ -626,22 +637,15 @@ def _gapped_units(sentence: str, mentions: list[Mention], tolerance: float) -> l
     is in the unit of the first.
 
     Both times must be written, the first between the figures and the second right after
-    the bare one, so "5% in May and 3 new stores" keeps its stores uncounted.
+    the bare one, so "5% in May and 3 new stores" keeps its stores uncounted. A scale is
+    not carried, so neither is the unit: "$5m in 2019 and 3 in 2020" stays a count.
     """
-    out = list(mentions)
-    quantities = [i for i, m in enumerate(out) if _is_quantity(m)]
-    for i, j in itertools.pairwise(quantities):
-        a, b = out[i], out[j]
-        if a.unit is None or not _bare(b) or _SCALED.search(sentence, a.start, a.end):
-            continue  # "$5m in 2019 and 3 in 2020": the scale is not carried, so neither is $
-        if any(m.kind not in _DATED for m in out[i + 1 : j]):
-            continue
-        if _GAPPED_BETWEEN.fullmatch(sentence, a.end, b.start) is None:
-            continue
-        if _GAPPED_AFTER.match(sentence, b.end) is None:
-            continue
-        out[j] = _rebound(replace(b, unit=a.unit, kind=a.kind), tolerance)
-    return out
+    def lends(a: Mention, b: Mention) -> bool:
+        return (_SCALED.search(sentence, a.start, a.end) is None
+                and _GAPPED_BETWEEN.fullmatch(sentence, a.end, b.start) is not None
+                and _GAPPED_AFTER.match(sentence, b.end) is not None)
+
+    return _lend_units(mentions, tolerance, lends)
 
 
 _RESTATED = re.compile(r"\s*(?:\(|,\s*or\s+|\s[–—-]\s*|/)\s*$")
