@@ -83,19 +83,16 @@ class _Sentence:
 class SentenceShape:
     """A sentence of one document as version alignment reads it: its key
     (:func:`sentence_hash`), its tokens with the numbers masked (``masked``: joined by line
-    breaks; :attr:`tokens` splits them), and for each number token the index (among the
-    document's quantity claims) of the claim behind it. Plain data, so it can be read per
-    document (in a worker) and joined to that document's items later; one string rather than
-    a tuple of tokens, because most sentences are never aligned and what a worker sends, the
-    process joining the corpus unpickles (2.9 MB, 0.11 s for the BBC corpus as tuples)."""
+    breaks, split by :class:`_Sentence` when aligned), and for each number token the index
+    (among the document's quantity claims) of the claim behind it. Plain data, so it can be
+    read per document (in a worker) and joined to that document's items later; one string
+    rather than a tuple of tokens, because most sentences are never aligned and what a worker
+    sends, the process joining the corpus unpickles (2.9 MB, 0.11 s for the BBC corpus as
+    tuples)."""
 
     key: str
     members: tuple[int, ...]
     masked: str
-
-    @property
-    def tokens(self) -> tuple[str, ...]:
-        return tuple(self.masked.split(_SEPARATOR))
 
 
 def sentence_shapes(quantities: Sequence[Claim], min_words: int) -> tuple[SentenceShape, ...]:
