@@ -206,8 +206,9 @@ class LocalExecutor:
         self.cache_root = cache_root
         self.pool: ProcessPoolExecutor | None = None
         self.started = False
-        self.ready = False  # the workers are up and take documents as they come
-        self.up = threading.Event()  # set when the pool is ready or has failed to start
+        # Set (under the lock) when the workers are up and take documents as they come, or
+        # when the pool failed to start.
+        self.up = threading.Event()
         self.broken = False
         self.waiting: list[tuple[Document, Future[DocOutcome]]] = []
         self.waiting_bytes = 0
@@ -228,7 +229,7 @@ class LocalExecutor:
             return _ready(self._here(doc))
         future: Future[DocOutcome] = Future()
         with self.lock:
-            if self.ready and not self.broken:
+            if self.up.is_set() and not self.broken:
                 self._to_batch_locked(doc, future)
                 return future
             # Before the pool is up (or while it is starting) documents wait.
@@ -274,7 +275,7 @@ class LocalExecutor:
 
     def _start(self) -> None:
         """Start the pool; a thread waits for its workers (the forkserver imports numcheck,
-        extraction and every rule kind before forking them, about 0.4 s) while this process
+        extraction and every rule kind before forking them, about 0.3 s) while this process
         goes on reading documents, which wait until the workers are up. This process checks
         none itself: that would cost it the import of every rule kind (0.3 s of CPU that the
         workers, on two cores, do not get) for a tenth of a second of checking."""
@@ -309,8 +310,7 @@ class LocalExecutor:
                 for start in range(0, len(waiting), size):
                     self.batch = waiting[start : start + size]
                     self._send_locked(here=False)
-            self.ready = True
-        self.up.set()
+            self.up.set()
 
     def _to_batch_locked(self, doc: Document, target: Future[DocOutcome]) -> None:
         self.batch.append((doc, target))
