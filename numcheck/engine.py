@@ -126,15 +126,20 @@ class _Collector:
             self.problems.append(Problem(path, f"{label} failed on {path}: {detail}"))
 
 
+def _class_of(kind: str) -> type[Any]:
+    """The class of a kind a rule names, importing only its module (KeyError: none such)."""
+    cls = kind_class(kind)
+    if cls is None:
+        raise KeyError(kind)
+    return cls
+
+
 def _instances(rules: Sequence[RuleSpec]) -> dict[str, Any]:
     """One instance of each kind ``rules`` use, importing only those kinds' modules."""
     made: dict[str, Any] = {}
     for rule in rules:
         if not is_builtin(rule) and rule.kind not in made:
-            cls = kind_class(rule.kind)
-            if cls is None:
-                raise KeyError(rule.kind)
-            made[rule.kind] = cls()
+            made[rule.kind] = _class_of(rule.kind)()
     return made
 
 
@@ -452,10 +457,7 @@ def _scope(rule: RuleSpec) -> str:
         return "engine"
     if rule.kind not in KINDS and rule.kind in _REMEMBERED_SCOPES:
         return _REMEMBERED_SCOPES[rule.kind]  # kinds not imported: nothing needed them yet
-    cls = kind_class(rule.kind)
-    if cls is None:
-        raise KeyError(rule.kind)
-    scope: str = getattr(cls, "scope", "document")
+    scope: str = getattr(_class_of(rule.kind), "scope", "document")
     return scope
 
 

@@ -96,12 +96,9 @@ def start_early(paths: Iterable[str], jobs: int | None, min_pool_bytes: int) -> 
     ends with it. True when it was started."""
     if (jobs or default_jobs()) <= 1 or not inputs_reach(paths, min_pool_bytes):
         return False
-    import multiprocessing
-
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    if context().get_start_method() != "forkserver":  # (context sets the preload list)
         return False
     from multiprocessing import forkserver
 
-    context()  # sets the preload list the forkserver starts with
     forkserver.ensure_running()
     return True

@@ -1,5 +1,5 @@
 """Importing this module imports every rule kind: what the worker processes' forkserver
-preloads (:mod:`numcheck.parallel`), so each worker starts with all of them."""
+preloads (:data:`numcheck.workers.PRELOAD`), so each worker starts with all of them."""
 
 from numcheck.rules.kinds import import_all
 
