@@ -57,11 +57,32 @@ def canonical(expression: str) -> str:
 
 @cache
 def dimension(unit: str | None) -> str:
-    """A stable string for a unit's dimensionality (``"[length] ** 2"``); ``""`` for counts."""
+    """A stable string for a unit's dimensionality (``"[length] ** 2"``); ``""`` for counts.
+
+    Equal dimensions give equal strings: pint writes a dimensionality's terms in the order
+    the definitions met them (horsepower is ``[length] ** 2 * [mass] / [time] ** 3``, the
+    watt ``[mass] * [length] ** 2 / [time] ** 3``), so the terms are sorted here.
+    """
     if unit is None:
         return ""
     return _remembered(("dimension", unit),
-                       lambda: str(registry().Unit(unit).dimensionality))
+                       lambda: dimension_text(registry().Unit(unit).dimensionality))
+
+
+def dimension_text(dimensionality: Any) -> str:
+    """``{"[mass]": 1, "[length]": 2, "[time]": -3}`` → ``"[length] ** 2 * [mass] / [time]
+    ** 3"``: terms with positive exponents, then those with negative ones, each by name."""
+
+    def term(name: str, exponent: float) -> str:
+        power = int(exponent) if float(exponent).is_integer() else exponent
+        return name if power == 1 else f"{name} ** {power}"
+
+    items = sorted(dict(dimensionality).items())
+    up = " * ".join(term(name, exp) for name, exp in items if exp > 0)
+    down = " / ".join(term(name, -exp) for name, exp in items if exp < 0)
+    if not up and not down:
+        return "dimensionless"
+    return f"{up or '1'} / {down}" if down else up
 
 
 def is_currency(unit: str | None) -> bool:

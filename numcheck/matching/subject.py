@@ -20,8 +20,8 @@ ATTRIBUTES: Mapping[str, str] = {
     "[temperature]": "temperature",
     "[length] / [time]": "speed",
     "[time]": "duration",
-    "[mass] * [length] ** 2 / [time] ** 3": "power",
-    "[mass] * [length] ** 2 / [time] ** 2": "energy",
+    "[length] ** 2 * [mass] / [time] ** 3": "power",
+    "[length] ** 2 * [mass] / [time] ** 2": "energy",
 }
 
 

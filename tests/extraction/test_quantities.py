@@ -240,6 +240,37 @@ def test_currencies_are_their_own_dimensions() -> None:
     assert units.compatible("kilometer ** 2", "mile ** 2")
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("horsepower", "kilowatt"),  # pint writes [length] ** 2 * [mass] ... and [mass] * ...
+    ("brake_horsepower", "watt"),
+    ("force_pound * foot", "newton * meter"),
+    ("kilowatt_hour", "force_pound * foot"),
+])
+def test_equal_dimensions_are_one_dimension_whatever_order_pint_writes(a: str, b: str) -> None:
+    from numcheck import units
+
+    assert units.dimension(a) == units.dimension(b)
+    assert units.compatible(a, b)
+
+
+def test_dimension_text_is_sorted_and_keeps_pints_notation() -> None:
+    from numcheck.units import dimension_text
+
+    assert dimension_text({"[mass]": 1, "[length]": 2, "[time]": -3}) == \
+        "[length] ** 2 * [mass] / [time] ** 3"
+    assert dimension_text({"[time]": -1}) == "1 / [time]"
+    assert dimension_text({"[length]": 1.0}) == "[length]"
+    assert dimension_text({}) == "dimensionless"
+
+
+def test_bhp_is_brake_horsepower_and_converts_as_horsepower() -> None:
+    from numcheck import units
+
+    (claim,) = quantities("The 640bhp engine is the firm's most powerful.")
+    assert claim.unit == "brake_horsepower"
+    assert units.convert(640, "brake_horsepower", "horsepower") == pytest.approx(640)
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
