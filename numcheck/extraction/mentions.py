@@ -29,6 +29,7 @@ from numcheck.extraction.units import (
     compound_after,
     currency_before,
     kind_of,
+    names_a_title,
     unit_after,
 )
 
@@ -64,6 +65,8 @@ _METRE_CONTEXT = re.compile(
     re.I,
 )
 _NOUN_AFTER = re.compile(r"^[\s-]?(?:[A-Za-z][\w-]*)")
+_MONEY_RESTATED = re.compile(r"\s?\(\s*(?:about\s+|around\s+|some\s+)?(?:US\$|A\$|C\$|HK\$|[$£€¥]|"
+                             r"(?:USD|GBP|EUR|JPY)\s?\d)")
 _SHARE_OF = re.compile(r"^\s+of\b", re.I)
 _CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|and|or|-to-|to-|-\s+to|-\s+and)\s*$", re.I)
 # A verb of extent: what follows is a range in whichever order its ends are written.
@@ -92,6 +95,8 @@ def _resolve_million_or_metre(text: str, n: NumberMatch, has_currency: bool) -> 
     if n.scale_suffix != "m" or has_currency:
         return None
     after = text[n.end : n.end + 30]
+    if _MONEY_RESTATED.match(after):
+        return None  # "a total of 204.3m (£109m)": millions, restated in another currency
     if _METRE_CONTEXT.match(after) or not _NOUN_AFTER.match(after) or after[:1] in ".,;)":
         return replace(n, value=n.value / 1e6, step=n.step / 1e6)
     return None
@@ -216,6 +221,8 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
                 found = _unit_beyond(_ASIDE, sentence, n.end)
             if found is None and not n.words:
                 found = _unit_from_quantulum(sentence, n)
+            if found is not None and names_a_title(found) and (not n.words or n.text.istitle()):
+                return None  # "50 Cent", "24 Hour Party People", "Three Degrees star"
             if found is not None:
                 unit, end = found.unit, found.end
     if unit is None and _ARTICLE_FRACTION.fullmatch(n.text) and _CONTENT_WORD.match(sentence, end):

@@ -39,6 +39,7 @@ class Lexicon(NamedTuple):
     glued_re: re.Pattern[str]  # symbols only read when glued to the number ("4in")
     folded: dict[str, str]
     exact: dict[str, str]
+    capitalised: frozenset[str]  # word surfaces written with a capital ("Celsius"), folded
 
 
 def surface_key(written: str) -> str:
@@ -52,6 +53,7 @@ def _lexicon() -> Lexicon:
     folded: dict[str, str] = {}
     exact: dict[str, str] = {}
     glued: dict[str, str] = {}
+    capitalised: set[str] = set()
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -66,10 +68,13 @@ def _lexicon() -> Lexicon:
                 exact[surface[1:]] = unit
                 continue
             folded[surface.lower()] = unit
+            plural = surface
             if surface[-1].isalpha() and len(surface) >= 3:
                 *head, last = surface.split(" ")
                 plural = " ".join([*head, _plural(last)])
                 folded.setdefault(plural.lower(), unit)
+            if not surface.islower():
+                capitalised.update((surface.lower(), plural.lower()))
 
     def alternation(words: dict[str, str]) -> str:
         # A space inside a surface matches any run of white space: "square\nmiles" wraps.
@@ -85,7 +90,19 @@ def _lexicon() -> Lexicon:
         glued_re=re.compile(rf"(?:{alternation(glued)}){tail}"),
         folded=folded,
         exact=exact | glued,
+        capitalised=frozenset(capitalised),
     )
+
+
+def names_a_title(found: UnitMatch) -> bool:
+    """A unit word written with a capital that English does not give it: the number and
+    the word are a name ("50 Cent", "21 Grams", "60 Minutes", "the Three Degrees"), not a
+    quantity. Units spelt with a capital ("40 Celsius") and currencies ("5m Euros", as
+    some styles write them) are units."""
+    word = found.text
+    return (len(word) >= 3 and word.isalpha() and word[0].isupper() and word[1:].islower()
+            and word.lower() in _lexicon().folded and word.lower() not in _lexicon().capitalised
+            and not units.is_currency(found.unit))
 
 
 # Currency written before the number. Longest first; "$" alone means US dollars.
@@ -158,6 +175,10 @@ _MONEY_CONTEXT = re.compile(
 _MASS_CONTEXT = re.compile(
     r"\b(?:weigh\w*|heav\w*|lighter|ounces?|kg|kilos?|stone|fish|baby)\b", re.I
 )
+# "a trillion pounds", "5m pounds in value": millions of pounds are money unless they are
+# pounds *of* something ("2 million pounds of cheese").
+_SCALED_NOT_OF = re.compile(r"(?:\d\s?(?:m|bn)|\b(?:million|billion|trillion)s?)$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
 _MONEY_SHAPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:m|bn|k)\b")
 
 
@@ -189,7 +210,9 @@ def money_after(text: str, end: int) -> UnitMatch | None:
         lead = len(written) - len(written.lstrip())
         return UnitMatch(code, m.start() + lead, m.end(), written.strip())
     m = _POUNDS.match(text, end)
-    if m and _MONEY_CONTEXT.search(text) and not _MASS_CONTEXT.search(text):
+    scaled = _SCALED_NOT_OF.search(text[:end]) is not None
+    if m and (_MONEY_CONTEXT.search(text) or (scaled and not _OF_AFTER.match(text, m.end()))) \
+            and not _MASS_CONTEXT.search(text):
         return UnitMatch("GBP", m.start() + 1 if m.group(0)[0].isspace() else m.start(),
                          m.end(), m.group(0).strip())
     if m:

@@ -162,6 +162,50 @@ def test_number_words_and_counts(text: str, value: float, what: str) -> None:
     assert claim.quantity_of == what
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The films took a total of 204.3m (£109m) in the US.", 204.3e6, None),
+        ("The club was sold for 5m (about $6m) in cash.", 5e6, None),
+        ("The tower is 310m (1,017ft) tall.", 310, "meter"),
+        ("He ran the 100m (328ft) in record time.", 100, "meter"),
+    ],
+)
+def test_m_restated_in_a_currency_is_millions_not_metres(
+        text: str, value: float, unit: str | None) -> None:
+    first = quantities(text)[0]
+    assert (first.value, first.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The film 21 Grams won, and 24 Hour Party People was shown.",
+    "He told the CBS show 60 Minutes that he would stay.",
+    "Three Degrees star Sheila Ferguson faces eviction.",
+])
+def test_a_number_and_a_capitalised_unit_word_are_a_name(text: str) -> None:
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Temperatures reached 40 Celsius in Seville.", "degree_Celsius"),  # spelt with a capital
+    ("He earned 885,000 Euros last year.", "EUR"),  # a currency, capitalised by some styles
+    ("The show lasts 60 minutes.", "minute"),
+])
+def test_units_written_with_a_capital_by_convention_stay_units(text: str, unit: str) -> None:
+    (claim,) = quantities(text)
+    assert claim.unit == unit
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("More than a trillion pounds in value is concentrated in London.", "GBP"),
+    ("The charity was left 5m pounds in her will.", "GBP"),
+    ("The farm produced 2 million pounds of cheese.", "pound"),  # pounds *of* something
+    ("The plane was overloaded by 700 pounds.", "pound"),
+])
+def test_millions_of_pounds_are_money_unless_pounds_of_something(text: str, unit: str) -> None:
+    assert quantities(text)[0].unit == unit
+
+
 def test_a_counted_list_item_introduced_by_a_counts_one() -> None:
     found = quantities(
         "The bombing killed four Americans – two service members, a Pentagon civilian and a US"
