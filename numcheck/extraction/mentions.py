@@ -135,6 +135,8 @@ def _unit_from_quantulum(sentence: str, n: NumberMatch) -> UnitMatch | None:
         return None  # a plural acronym counts things: "646 MPs", "40 CEOs"
     if re.fullmatch(r"[A-Z]{2,3}", token):
         return None  # "3 TV channels", "2 PC makers": symbols numcheck knows are in its lexicon
+    if re.fullmatch(r"[A-Za-z](?:/[A-Za-z])+", token):
+        return None  # "5 N/A", "3 n/a", "5 P/E": abbreviations ("m/s" was read as a compound)
     if typed_by_suffix(n, sentence[n.end : n.end + 40]):
         return None  # "11pm" (not picometres), "21st": typed later, never a unit
     if _TITLE_WORD.fullmatch(token) and NEXT_CAPITALISED.match(sentence, n.end + after.end()):
