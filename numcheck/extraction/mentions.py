@@ -22,7 +22,13 @@ from numcheck.extraction.context import (
     quantity_of,
 )
 from numcheck.extraction.intervals import DEFAULT_TOLERANCE, interval
-from numcheck.extraction.numbers import SCALES, SUFFIX_SCALES, NumberMatch, find_numbers
+from numcheck.extraction.numbers import (
+    SCALES,
+    SUFFIX_SCALES,
+    NumberMatch,
+    find_numbers,
+    scaled,
+)
 from numcheck.extraction.typed import classify, identifier_spans, typed_by_suffix
 from numcheck.extraction.units import (
     UnitMatch,
@@ -454,7 +460,7 @@ def _joined_range(sentence: str, a: Mention, b: Mention, tolerance: float) -> Me
     if b.unit is None and b.quantity_of is None and not spelled_out:
         return None  # a bare "9-2" is a score or a code, not a range ("from 7 to 10" is)
     scale = _shared_scale(a, b, sentence)
-    low, high = a.value * scale, b.value
+    low, high = scaled(a.value, scale), b.value
     if high <= low:
         if not (high < low and _EXTENT.search(sentence[: a.start])):
             return None
@@ -568,8 +574,8 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
             # scale written once, on the level reached, are the starting level's too.
             scale = _shared_scale(a, b, sentence)
             out[i - 1] = a = _rebound(
-                replace(a, unit=b.unit, kind=b.kind, value=a.value * scale, step=a.step * scale,
-                        quantity_of=b.quantity_of),
+                replace(a, unit=b.unit, kind=b.kind, value=scaled(a.value, scale),
+                        step=scaled(a.step, scale), quantity_of=b.quantity_of),
                 tolerance,
             )
             continue
@@ -712,6 +718,8 @@ def _counted_list_items(sentence: str, mentions: list[Mention], tolerance: float
     found: list[Mention] = []
     for match in _LIST_ITEM.finditer(sentence):
         a_start = match.start("a")
+        if any(m.start <= a_start < m.end for m in mentions):
+            continue  # "a third of them", "a dozen": already a number of its own
         previous = [m for m in counts if m.end <= a_start]
         if not previous:
             continue

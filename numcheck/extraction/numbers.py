@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -140,6 +141,14 @@ def step_of(digits: str) -> float:
     return 10.0**zeros
 
 
+def scaled(x: float, scale: float) -> float:
+    """``x`` times a scale ("4.1 million"), exact to the digits written: 4.1 × 10⁶ in binary
+    floating point is 4099999.9999999995, which a claim table must not show."""
+    if scale == 1 or not math.isfinite(x * scale):
+        return x * scale
+    return float(Decimal(repr(x)) * Decimal(repr(scale)))
+
+
 def parse_words(phrase: str) -> float | None:
     """Value of an English number phrase: "twenty-five", "three hundred and fifty"."""
     total = 0.0
@@ -185,8 +194,7 @@ def digit_numbers(text: str, start: int = 0, end: int | None = None) -> list[Num
             sign == "-" and (m.start() == 0 or text[m.start() - 1] in " ($€£¥\t\n")
         ))
         num_start = m.start() if negative or sign == "+" else m.start("num")
-        value *= scale
-        step *= scale
+        value, step = scaled(value, scale), scaled(step, scale)
         if not (math.isfinite(value) and math.isfinite(step)):
             # "1.8e308", 400 nines: beyond float range the value is ∞, and ∞ − ∞ in a rule's
             # arithmetic is NaN. A number no float can hold cannot be checked; skip it.

@@ -207,6 +207,8 @@ def money_after(text: str, end: int) -> UnitMatch | None:
         code = next(code for i, (_, code) in enumerate(_MONEY_WORDS) if m.group(f"c{i}"))
         if code == "penny" and written.strip().lower() == "p" and written[0] in " \u00a0":
             return None  # "68p", but not "5 p" in a list or "p = .03"
+        if written.strip() in "€£¥$" and re.match(r"\s?\d", text[m.end() :]):
+            return None  # "by 2008 £60bn more": the sign is the next amount's
         lead = len(written) - len(written.lstrip())
         return UnitMatch(code, m.start() + lead, m.end(), written.strip())
     m = _POUNDS.match(text, end)

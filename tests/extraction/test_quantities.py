@@ -206,6 +206,34 @@ def test_millions_of_pounds_are_money_unless_pounds_of_something(text: str, unit
     assert quantities(text)[0].unit == unit
 
 
+@pytest.mark.parametrize(("text", "values", "step"), [
+    ("About 4.1 million people watched.", [4_100_000.0], 100_000.0),
+    ("It owes 8.2bn euros and $16.6bn.", [8_200_000_000.0, 16_600_000_000.0], 100_000_000.0),
+    ("Profit rose from 4.1 to 5.3 million euros.", [4_100_000.0, 5_300_000.0], 100_000.0),
+])
+def test_scaled_numbers_are_exact_to_the_digits_written(
+        text: str, values: list[float], step: float) -> None:
+    # 4.1 × 10⁶ in binary floating point is 4099999.9999999995: not what the text says, and
+    # what every claims table and JSON report would print.
+    found = quantities(text)
+    assert [c.value for c in found] == values
+    assert found[0].step == step
+
+
+def test_a_list_item_that_is_already_a_number_is_not_counted_again() -> None:
+    # "a third of them" is a fraction; as a list item it was also "1 third": one text, two
+    # claims.
+    found = quantities("The firm employs 1,200 people across 14 sites, a third of them in Wales.")
+    assert [(c.text, c.value) for c in found] == [
+        ("1,200", 1200), ("14", 14), ("a third", pytest.approx(1 / 3))]
+
+
+def test_a_currency_sign_before_digits_belongs_to_the_next_amount() -> None:
+    found = extract("Labour will spend by 2008 £60bn more, and a ticket is 5 € at the door.")
+    assert [(c.text, c.kind, c.unit) for c in found] == [
+        ("2008", "year", None), ("£60bn", "money", "GBP"), ("5 €", "money", "EUR")]
+
+
 def test_a_counted_list_item_introduced_by_a_counts_one() -> None:
     found = quantities(
         "The bombing killed four Americans – two service members, a Pentagon civilian and a US"
