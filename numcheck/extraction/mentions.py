@@ -218,6 +218,8 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
             unit, end = "meter", n.end
         else:
             found = unit_after(sentence, n.end, allow_metre=not n.words)
+            if found is not None and typed_by_suffix(n, sentence[n.end : n.end + 40]):
+                found = None  # "21st" is an ordinal, "14st" 14 stone
             compound = compound_after(sentence, n.end) if not n.words else None
             if compound is not None and (found is None or compound.end > found.end):
                 found = compound  # "9.8 m/s2" is acceleration, not 9.8 m and a code "s2"

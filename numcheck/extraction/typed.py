@@ -21,6 +21,19 @@ _TIME_AFTER = re.compile(
 )
 _CLOCK = re.compile(r"^:\d{2}\b")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+
+
+def _ordinal_after(n: NumberMatch, after: str) -> bool:
+    """ "21st", "22nd", "13th": the suffix English gives that number. "14st" is not an
+    ordinal (14 is "14th"): it is 14 stone."""
+    m = _ORDINAL_AFTER.match(after)
+    if m is None:
+        return False
+    if not n.text.isdigit():
+        return True  # "1,000th", "twenty-first" forms: the suffix alone decides
+    last, tens = int(n.text) % 10, int(n.text) % 100
+    expected = "th" if 11 <= tens <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(last, "th")
+    return m.group(0).lower() == expected
 _AGE_AFTER = re.compile(
     r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*old\b|^[\s-]*year-old", re.I
 )
@@ -139,7 +152,7 @@ def _clock_after(n: NumberMatch, after: str) -> bool:
 def typed_by_suffix(n: NumberMatch, after: str) -> bool:
     """Whether the letters right after ``n`` make it a time of day ("11pm") or an ordinal
     ("21st"), which :func:`classify` decides whatever unit they might spell."""
-    return _clock_after(n, after) or _ORDINAL_AFTER.match(after) is not None
+    return _clock_after(n, after) or _ordinal_after(n, after)
 
 
 def _time_or_date(
@@ -150,7 +163,7 @@ def _time_or_date(
     if before.endswith((":", ".")) and re.search(r"\d[:.]$", before):
         return "time"
     month_near = bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))
-    if _ORDINAL_AFTER.match(after):
+    if _ordinal_after(n, after):
         return "date" if month_near else "ordinal"
     if month_near and n.value <= 31 and n.value == int(n.value):
         return "date"

@@ -234,6 +234,24 @@ def test_a_currency_sign_before_digits_belongs_to_the_next_amount() -> None:
         ("2008", "year", None), ("£60bn", "money", "GBP"), ("5 €", "money", "EUR")]
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The defender, who weighs 14st 2lb, joined on Friday.", 14, "stone"),
+    ("She lost 3st in a year.", 3, "stone"),
+])
+def test_st_after_a_number_that_is_not_first_is_stone(text: str, value: int, unit: str) -> None:
+    # An ordinal's suffix is the one English gives its number (21st, 22nd, 13th, 111th):
+    # "14st" and "3st" are weights.
+    first = quantities(text)[0]
+    assert (first.value, first.unit, first.kind) == (value, unit, "measure")
+
+
+@pytest.mark.parametrize("text", [
+    "The 21st century", "the 22nd time", "the 11th hour", "the 101st Airborne", "the 3rd day"])
+def test_ordinals_with_their_own_suffix_stay_ordinals(text: str) -> None:
+    (claim,) = extract(text)
+    assert claim.kind == "ordinal" and claim.text.isdigit()
+
+
 def test_a_counted_list_item_introduced_by_a_counts_one() -> None:
     found = quantities(
         "The bombing killed four Americans – two service members, a Pentagon civilian and a US"
