@@ -156,6 +156,7 @@ STOPWORDS = frozenset(
     spent stood won wrote fell rose grew hit put set let led fled fought bought brought thought
     caught taught built lent meant felt dealt knew drew shot lay laid became sank swam struck
     see sees seen get gets make makes take takes go goes come comes use uses need needs
+    twice thrice worth
     """.split()
 )
 _IRREGULAR_PLURALS = frozenset(
@@ -240,6 +241,9 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
         assert m is not None
         word = m.group(0).rstrip(".")
         lower = word.lower()
+        if not words and lower == "worth" and re.match(r"\s+of\b", text[m.end() :]):
+            pos = m.end()  # "$1.2bn worth of shares": what the money is of
+            continue
         if not words and lower in ("of", "of the") and not skipped_of:
             skipped_of = True
             plural = True  # partitive: "one of the best speakers" counts speakers

@@ -252,6 +252,15 @@ def test_ordinals_with_their_own_suffix_stay_ordinals(text: str) -> None:
     assert claim.kind == "ordinal" and claim.text.isdigit()
 
 
+@pytest.mark.parametrize(("text", "what"), [
+    ("The US imported $20bn worth of goods from the region.", "goods"),
+    ("Police seized 1.2 tonnes of cocaine worth an estimated £100m.", "cocaine"),
+    ("He was given 5mg of the drug twice a day.", "drug"),
+])
+def test_worth_and_twice_are_not_what_is_counted(text: str, what: str) -> None:
+    assert quantities(text)[0].quantity_of == what
+
+
 def test_a_counted_list_item_introduced_by_a_counts_one() -> None:
     found = quantities(
         "The bombing killed four Americans – two service members, a Pentagon civilian and a US"
