@@ -421,6 +421,13 @@ def _expected(t: Template, token_end: int) -> bool:
     return _EXPECTED_AFTER.match(t.text, token_end, token_end + 120) is not None
 
 
+def _reached(t: Template, pair: Pair) -> Pair:
+    """``pair`` starting at the "to" before its end value ("rose by 5% to ⟦B⟧, up from ⟦A⟧"),
+    as "to ⟦B⟧ from ⟦A⟧" pairs do, so that what is stated before "to" is found."""
+    to = re.search(rf"\bto\s+{_BOUND_WORDS}$", t.text[: pair.first], re.I)
+    return replace(pair, first=to.start()) if to is not None else pair
+
+
 def find_pairs(t: Template) -> list[Pair]:
     found: list[Pair] = []
     for pattern in (_FROM_TO, _TO_FROM):
@@ -1011,6 +1018,11 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
             if kind is None:
                 continue
             stated = _stated(kind, direction, stated_op, t, start, stated_op.end)
+        elif (said := _stated_number(t, _reached(t, pair))) is not None \
+                and said.direction == direction:
+            # "rose by 0.3 points to ⟦4.6%⟧, up from ⟦3.8%⟧": the amount is stated before B
+            # (or after A: "…, up from ⟦3.8%⟧, an increase of 0.3 points")
+            stated = said
         else:
             end = t.doc_offset(m.end("dir"))
             stated = Stated("direction", direction, None, t.sentence[
