@@ -3,11 +3,13 @@
 Most sentences with several percentages are *not* shares of one whole: "70% of over-65s ...,
 compared with 39% of people under 55" (two wholes), "87% said X, while 92% said Y" (two
 questions), "rose from 70% to 85%" (one share at two times). The kind checks a run of
-percentages only when the sentence itself says they split one whole, in one of four frames:
+percentages only when the sentence itself says they split one whole, in one of five frames:
 
 * *remainder*: "... with foreign films taking the remaining 62.5%", "... and the rest
   undecided": the list names the whole; with a remainder figure it claims to be complete;
 * *complement*: "53% had sympathy, with 40% saying they did not": answers to one question;
+* *answers*: "45% backed the plan, 38% opposed it and 22% did not know": for, against and
+  don't know (or undecided, unsure, no opinion) are the answers to one question;
 * *gapping*: "40% voted Labour, 35% Conservative and 30% Lib Dem", "85% owned by the
   government and 15% by its staff": later items drop the verb of choice or allocation, so they
   share it — and its whole;
@@ -72,6 +74,12 @@ _COMPLEMENT = re.compile(
     r"\b(?:did\s+not|didn't|do\s+not|don't|does\s+not|doesn't|were\s+not|weren't|was\s+not"
     r"|disagreed|disagree|opposed|oppose|against|undecided|not\s+sure|no\s+opinion|unsure"
     r"|said\s+no|voted\s+no|rejected|neither)\b",
+    re.I,
+)
+# The last answer of a poll question: those who gave none.
+_DONT_KNOW = re.compile(
+    r"\b(?:did\s+not|didn't|do\s+not|don't|does\s+not|doesn't)\s+know\b|\bundecided\b"
+    r"|\bnot\s+sure\b|\bunsure\b|\bno\s+opinion\b|\bneither\b|\bdon't\s+knows\b",
     re.I,
 )
 _CHOICE = re.compile(
@@ -182,6 +190,12 @@ def _frame(run: Sequence[Share], tail: str, sentence: str) -> tuple[str, bool] |
         return "remainder", False
     if len(run) == 2 and _COMPLEMENT.search(later[-1] + " " + run[1].label):
         return "complement", False
+    middle = zip(run[1:-1], later[:-1], strict=True)
+    if len(run) >= 3 and _DONT_KNOW.search(later[-1] + " " + run[-1].label) and any(
+            _COMPLEMENT.search(f"{share.label} {words}") for share, words in middle):
+        # "45% backed the plan, 38% opposed it and 22% did not know": for, against and
+        # don't know are the answers to one question
+        return "answers", False
     first_words = run[0].words or ""
     if _CHOICE.search(first_words) and all(_GAPPED.match(w) for w in later):
         return "gapping", False
