@@ -180,6 +180,7 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
         if mention is not None:
             mentions.append(mention)
     mentions.sort(key=lambda m: (m.start, m.end))
+    mentions = _clock_times(sentence, mentions)
     mentions = _join_ranges(sentence, mentions, tolerance)
     mentions = _suspended_hyphens(sentence, mentions, tolerance)
     mentions = _share_units(sentence, mentions, tolerance)
@@ -189,6 +190,23 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
     mentions.extend(_counted_list_items(sentence, mentions, tolerance))
     mentions.sort(key=lambda m: (m.start, m.end))
     return _without_codes_in_quantities(mentions)
+
+
+def _clock_times(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """ "02:30 GMT", "14:00:30": one time of day, not a time for each part (its value reads
+    as "2.30pm" does: hours, then minutes as hundredths)."""
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if last is not None and last.kind == m.kind == "time" \
+                and sentence[last.end : m.start] == ":" and m.end - m.start == 2:
+            seconds = ":" in sentence[last.start : last.end]  # "14:00:30": minutes are read
+            value = last.value if seconds else last.value + m.value / 100
+            out[-1] = replace(last, end=m.end, value=value, low=value, high=value,
+                              number_end=m.number_end)
+            continue
+        out.append(m)
+    return out
 
 
 def _without_codes_in_quantities(mentions: list[Mention]) -> list[Mention]:
@@ -268,6 +286,10 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     kind = "age" if typed == "age" else kind_of(unit)
     what = quantity_of(sentence, _after_age(sentence, end) if kind == "age" else end,
                        plural=n.value != 1, share=0 < n.value < 1)
+    group = _AGE_GROUP.search(sentence, max(0, n.start - 7), n.start) \
+        if kind == "age" and sentence.startswith("s", n.end) else None
+    if group is not None:  # "the under-16s", "over-65s": everyone below / from that age
+        bound, ceiling, what = ("<" if group.group(1).lower() == "under" else ">="), False, None
     if what is not None and unit is None:
         per = _count_rate(sentence, end, what)
         if per is not None:  # "3,000 tests a day": a count per unit of time
@@ -292,6 +314,7 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     )
 
 
+_AGE_GROUP = re.compile(r"\b(under|over)[\s-]$", re.I)
 _ONE_OR_MORE = re.compile(r"\b(?:a|an|another|one)\s+(?P<noun>[a-z]{3,})\s+or\s+$", re.I)
 # Words that may stand between a number and its unit: "1/16 [of a US] pint", "half [an] hour",
 # "a third [of a] mile" (a fraction of one unit); "5 [US] gallons" (the measuring system).

@@ -53,7 +53,13 @@ _NAME_NUMBER_BEFORE = re.compile(
     r"version|model|series|mark|type|code|title|item|figure|fig|table|apollo|windows|ios|"
     r"android|iphone|galaxy|pixel|formula|channel|radio|bbc|itv|boeing|airbus|cac|ftse|dax|"
     r"nikkei|dow|s&p|pp|para|paragraph|vol|volume|issue|episode|season|term|world\s+war|"
-    r"covid|sars|mig|su|ps|xbox|mp|ty|mk|pg|sp|zip)\.?\s?[-#]?\s?$"
+    r"covid|sars|mig|su|ps|xbox|mp|ty|mk|pg|sp|zip|junction|jct|exit|terminal|pier|ward)"
+    r"\.?\s?[-#]?\s?$"
+    # A plural label names a list: "pages 5 and 6", "junctions 10 to 11", "Key Stages 1, 3
+    # and 4" (nouns that are not also verbs: "GM issues 2005 profits warning").
+    r"|\b(?:nos|numbers|pages|rooms|junctions|platforms|gates|flights|routes|chapters|sections"
+    r"|articles|clauses|terminals|episodes|seasons|levels|grades|stages|phases|classes"
+    r"|categories|versions|items)\s(?:\d+[A-Za-z]?\s*(?:,|and|or|to|-|–|&)\s*)*$"
     # Single letters only as capitals ("G 7", "M 25") or abbreviations with a full stop
     # ("p. 5", "v. 2"): a lower-case "a 5-10W laser" is an article.
     r"|(?-i:\b[ABCDFGKMXYZ])[-#]?\s?$|\b[pv]\.\s?$)",
@@ -127,6 +133,8 @@ def classify(text: str, n: NumberMatch, has_unit: bool) -> str | None:
         return "score"
     if year_like(n) and not has_unit and _reads_as_year(before, after):
         return "year"
+    if re.match(r"^s\b", after) and re.search(r"\b(?:under|over)[\s-]$", before, re.I):
+        return "age"  # an age group: "under-16s", "the over-65s"
     if re.match(r"^s\b|^'s\b|^’s\b", after) and n.value >= 10 and n.value % 10 == 0:
         return "year" if n.value >= 1000 or before.endswith("'") else "age"  # 1990s, 60s
     if not has_unit and _is_name_number(n, before, after):

@@ -261,6 +261,39 @@ def test_worth_and_twice_are_not_what_is_counted(text: str, what: str) -> None:
     assert quantities(text)[0].quantity_of == what
 
 
+def test_a_clock_time_is_one_claim() -> None:
+    found = extract("The fire broke out at 02:30 GMT and was out by 14:00:30.")
+    assert [(c.text, c.kind) for c in found] == [("02:30", "time"), ("14:00:30", "time")]
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("The M6 was closed between junctions 10 and 11 for six hours.", ["M6", "10", "11"]),
+    ("Schools at Key Stages 1, 3 and 4 were inspected.", ["1", "3", "4"]),
+    ("See pages 5 and 6, rooms 4 to 7.", ["5", "6", "4", "7"]),
+])
+def test_numbers_listed_after_a_plural_label_are_identifiers(text: str, labels: list[str]) -> None:
+    assert [c.text for c in extract(text) if c.kind == "identifier"] == labels
+
+
+def test_a_verb_like_a_label_makes_no_label() -> None:
+    # "issues" here is a verb: 2005 is no issue number (the test is only about that).
+    assert [c.kind for c in extract("GM issues 2005 profits warning.")] != ["identifier"]
+
+
+def test_a_singular_label_does_not_make_the_next_number_a_label() -> None:
+    # "Flight 370, 239 people on board": the count after the code is a count.
+    found = extract("Flight 370, with 239 people on board, and Section 230 and 50 other rules.")
+    assert [(c.text, c.kind) for c in found] == [
+        ("370", "identifier"), ("239", "count"), ("230", "identifier"), ("50", "count")]
+
+
+def test_an_age_group_is_an_age_bound() -> None:
+    # "under-16s" was 16 of something called "s".
+    found = quantities("Tickets are free for under-16s and the over-65s.")
+    assert [(c.value, c.kind, c.unit, c.bound, c.quantity_of) for c in found] == [
+        (16, "age", "year", "<", None), (65, "age", "year", ">=", None)]
+
+
 def test_a_counted_list_item_introduced_by_a_counts_one() -> None:
     found = quantities(
         "The bombing killed four Americans – two service members, a Pentagon civilian and a US"
