@@ -276,6 +276,8 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     if n.text.lower() == "one" and re.match(r"(?i)\s+(?:another|day)\b", sentence[n.end :]):
         return None
     bound_info = bound_before(sentence, start)
+    if bound_info is not None and _over_a_period(sentence, start, end, unit):
+        bound_info = None
     bound: Bound = "=" if bound_info is None else bound_info[0]
     ceiling = bool(bound_info and bound_info[1])
     if unit is not None:
@@ -312,6 +314,23 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
         high_closed=b.high_closed, upper=upper, ceiling=ceiling, number_start=n.start,
         number_end=n.end,
     )
+
+
+# "over" before a duration is a period, not "more than", after an amount ("$120m over eight
+# years", "£7m) over three days", "5% over a decade") or before "period" ("over a five-year
+# period"); "for over 40 years", "waiting over 12 months", "in little over two years" stay
+# bounds.
+_AMOUNT_OVER = re.compile(r"(?:\d[\d.,]*\s?(?:%|per\s?cent|bn|m|k|[a-z]{1,3})?|\))\s+over\s+$",
+                          re.I)
+_OVER = re.compile(r"\bover\s+(?:an?\s+)?$", re.I)
+_PERIOD_AFTER = re.compile(r"[\s-]*(?:period|span|stretch|spell|timeframe|time\s+frame)\b", re.I)
+
+
+def _over_a_period(sentence: str, start: int, end: int, unit: str | None) -> bool:
+    before = sentence[max(0, start - 40) : start]
+    if unit is None or units.dimension(unit) != "[time]" or not _OVER.search(before):
+        return False
+    return bool(_AMOUNT_OVER.search(before) or _PERIOD_AFTER.match(sentence, end))
 
 
 _AGE_GROUP = re.compile(r"\b(under|over)[\s-]$", re.I)

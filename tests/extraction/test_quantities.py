@@ -294,6 +294,17 @@ def test_an_age_group_is_an_age_bound() -> None:
         (16, "age", "year", "<", None), (65, "age", "year", ">=", None)]
 
 
+@pytest.mark.parametrize(("text", "bound"), [
+    ("The firm will pay another $120m over eight years.", "="),  # an amount over a period
+    ("The film took $13.5m (£7m) over three days.", "="),
+    ("Deliveries will continue over a five-year period.", "="),
+    ("She has taught ballet for over 48 years.", ">"),  # more than
+    ("The number of patients waiting over 12 months fell.", ">"),
+])
+def test_over_before_a_duration_is_a_period_after_an_amount(text: str, bound: str) -> None:
+    assert quantities(text)[-1].bound == bound
+
+
 def test_a_counted_list_item_introduced_by_a_counts_one() -> None:
     found = quantities(
         "The bombing killed four Americans – two service members, a Pentagon civilian and a US"
