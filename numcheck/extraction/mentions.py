@@ -762,8 +762,8 @@ def _counted_list_items(sentence: str, mentions: list[Mention], tolerance: float
     found: list[Mention] = []
     for match in _LIST_ITEM.finditer(sentence):
         a_start = match.start("a")
-        if any(m.start <= a_start < m.end for m in mentions):
-            continue  # "a third of them", "a dozen": already a number of its own
+        if any(m.start <= a_start < m.end or m.start == match.end() for m in mentions):
+            continue  # "a third of them", "a dozen", "a two-thirds majority": a number's own
         previous = [m for m in counts if m.end <= a_start]
         if not previous:
             continue

@@ -276,7 +276,11 @@ def word_numbers(text: str) -> list[NumberMatch]:
         lowered = phrase.lower()
         if (lowered in SCALES or lowered == "dozen") and not article:
             continue  # a bare "million" after digits is handled by digit_numbers
-        start = m.start() if article else m.start("w")
+        first = re.split(r"[\s-]+", lowered)[0]
+        # "a hundred", "a dozen": the article is the number one; in "a five-year deal" it is
+        # the deal's, and the number starts at "five".
+        counted_by_article = first in SCALES or first == "dozen"
+        start = m.start() if article and counted_by_article else m.start("w")
         last = lowered.split()[-1].split("-")[-1]
         step = float(SCALES.get(last, 1)) if last in SCALES else 1.0
         found.append(NumberMatch(start, m.end(), value, step, text[start : m.end()], True))

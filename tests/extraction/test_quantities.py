@@ -305,6 +305,12 @@ def test_over_before_a_duration_is_a_period_after_an_amount(text: str, bound: st
     assert quantities(text)[-1].bound == bound
 
 
+def test_an_article_belongs_to_the_number_only_when_it_counts_one() -> None:
+    found = quantities("A hundred people came for a five-year plan, a dozen eggs and a "
+                       "two-thirds majority.")
+    assert [c.text for c in found] == ["A hundred", "five-year", "a dozen", "two-thirds"]
+
+
 def test_a_counted_list_item_introduced_by_a_counts_one() -> None:
     found = quantities(
         "The bombing killed four Americans – two service members, a Pentagon civilian and a US"
