@@ -296,6 +296,11 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
         per = _count_rate(sentence, end, what)
         if per is not None:  # "3,000 tests a day": a count per unit of time
             unit, kind = per
+    elif what is not None and unit is not None and " / " not in unit \
+            and _OF_AFTER_UNIT.match(sentence, end):
+        per = _count_rate(sentence, end, what, unit)
+        if per is not None:  # "150bn tonnes of ice a year", "$5bn of goods a year"
+            unit, kind = per
     if what is None and unit is None:
         idiom = _ONE_OR_MORE.search(sentence[max(0, n.start - 40) : n.start])
         if idiom is not None:
@@ -333,6 +338,7 @@ def _over_a_period(sentence: str, start: int, end: int, unit: str | None) -> boo
     return bool(_AMOUNT_OVER.search(before) or _PERIOD_AFTER.match(sentence, end))
 
 
+_OF_AFTER_UNIT = re.compile(r"\s+of\s", re.I)
 _AGE_GROUP = re.compile(r"\b(under|over)[\s-]$", re.I)
 _ONE_OR_MORE = re.compile(r"\b(?:a|an|another|one)\s+(?P<noun>[a-z]{3,})\s+or\s+$", re.I)
 # Words that may stand between a number and its unit: "1/16 [of a US] pint", "half [an] hour",
@@ -408,9 +414,11 @@ _PER_TIME = re.compile(
 )
 
 
-def _count_rate(sentence: str, end: int, what: str) -> tuple[str, str] | None:
-    """ "3,000 tests per day", "500 cars a week": the unit (one per unit of time) and kind of
-    a count written as a rate, read after the noun phrase ``what`` that follows ``end``."""
+def _count_rate(sentence: str, end: int, what: str, numerator: str = "1"
+                ) -> tuple[str, str] | None:
+    """ "3,000 tests per day", "500 cars a week", "150 billion tonnes of ice a year": the unit
+    (``numerator`` per unit of time) and kind of a quantity written as a rate, read after the
+    noun phrase ``what`` that follows ``end``."""
     last = what.split()[-1]
     at = sentence.find(last, end)
     if at < 0:
@@ -418,7 +426,7 @@ def _count_rate(sentence: str, end: int, what: str) -> tuple[str, str] | None:
     m = _PER_TIME.match(sentence, at + len(last))
     if m is None:
         return None
-    unit = units.canonical(f"1 / {m.group('time').lower()}")
+    unit = units.canonical(f"({numerator}) / {m.group('time').lower()}")
     return unit, kind_of(unit)
 
 

@@ -311,6 +311,15 @@ def test_an_article_belongs_to_the_number_only_when_it_counts_one() -> None:
     assert [c.text for c in found] == ["A hundred", "five-year", "a dozen", "two-thirds"]
 
 
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The ice sheet is losing 150 billion tonnes of ice a year.", "metric_ton / year"),
+    ("The field pumps a million barrels of oil a day.", "barrel / day"),
+    ("The firm sold 5,000 tonnes of steel in a year.", "metric_ton"),  # a total, not a rate
+])
+def test_a_measure_of_something_per_unit_of_time_is_a_rate(text: str, unit: str) -> None:
+    assert quantities(text)[0].unit == unit
+
+
 def test_a_counted_list_item_introduced_by_a_counts_one() -> None:
     found = quantities(
         "The bombing killed four Americans – two service members, a Pentagon civilian and a US"
