@@ -518,7 +518,7 @@ def _change_operand(t: Template, tok: str, pair: Pair) -> tuple[str, Span] | Non
 
 
 _PRE_GAP = re.compile(
-    rf"^\s*(?:(?P<noun>{UP_NOUNS}|{DOWN_NOUNS})s?\s+)?(?:(?:in|for|on|of)\s+[^⟦,;]{{0,30}}?\s+)?"
+    rf"^,?\s*(?:(?P<noun>{UP_NOUNS}|{DOWN_NOUNS})s?\s+)?(?:(?:in|for|on|of)\s+[^⟦,;]{{0,30}}?\s+)?"
     rf"(?:\(\s*[^()⟦]*\)\s*)?$",
     re.I,
 )
