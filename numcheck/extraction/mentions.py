@@ -250,7 +250,7 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
             if found is None and not n.words:
                 found = _unit_from_quantulum(sentence, n)
             if found is not None and names_a_title(found) and (not n.words or n.text.istitle()):
-                return None  # "50 Cent", "24 Hour Party People", "Three Degrees star"
+                return None  # "21 Grams", "24 Hour Party People", "Three Degrees star"
             if found is not None:
                 unit, end = found.unit, found.end
     if unit is None and _ARTICLE_FRACTION.fullmatch(n.text) and _CONTENT_WORD.match(sentence, end):

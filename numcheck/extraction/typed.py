@@ -21,19 +21,6 @@ _TIME_AFTER = re.compile(
 )
 _CLOCK = re.compile(r"^:\d{2}\b")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
-
-
-def _ordinal_after(n: NumberMatch, after: str) -> bool:
-    """ "21st", "22nd", "13th": the suffix English gives that number. "14st" is not an
-    ordinal (14 is "14th"): it is 14 stone."""
-    m = _ORDINAL_AFTER.match(after)
-    if m is None:
-        return False
-    if not n.text.isdigit():
-        return True  # "1,000th", "twenty-first" forms: the suffix alone decides
-    last, tens = int(n.text) % 10, int(n.text) % 100
-    expected = "th" if 11 <= tens <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(last, "th")
-    return m.group(0).lower() == expected
 _AGE_AFTER = re.compile(
     r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*old\b|^[\s-]*year-old", re.I
 )
@@ -82,6 +69,19 @@ _STREET_AFTER = re.compile(
 # ("300 Americans" is plural and stays a count).
 _MODEL_AFTER = re.compile(r"^\s[A-Z][A-Za-z]*[A-RT-Za-rt-z]\b(?!\s+(?:of|per)\b)")
 _PRODUCT_AFTER = re.compile(r"^\s(?:Pro|Max|Plus|Ultra|Mini|Lite|SE|XL|GT|GTI|Turbo)\b")
+
+
+def _ordinal_after(n: NumberMatch, after: str) -> bool:
+    """ "21st", "22nd", "13th": the suffix English gives that number. "14st" is not an
+    ordinal (14 is "14th"): it is 14 stone."""
+    m = _ORDINAL_AFTER.match(after)
+    if m is None:
+        return False
+    if not n.text.isdigit():
+        return True  # "1,000th", "twenty-first" forms: the suffix alone decides
+    last, tens = int(n.text) % 10, int(n.text) % 100
+    expected = "th" if 11 <= tens <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(last, "th")
+    return m.group(0).lower() == expected
 
 
 def year_like(n: NumberMatch) -> bool:

@@ -96,9 +96,9 @@ def _lexicon() -> Lexicon:
 
 def names_a_title(found: UnitMatch) -> bool:
     """A unit word written with a capital that English does not give it: the number and
-    the word are a name ("50 Cent", "21 Grams", "60 Minutes", "the Three Degrees"), not a
-    quantity. Units spelt with a capital ("40 Celsius") and currencies ("5m Euros", as
-    some styles write them) are units."""
+    the word are a name ("21 Grams", "60 Minutes", "the Three Degrees"), not a quantity.
+    Units spelt with a capital ("40 Celsius") and currencies ("5m Euros", as some styles
+    write them) are units, so the rapper 50 Cent is still read as money."""
     word = found.text
     return (len(word) >= 3 and word.isalpha() and word[0].isupper() and word[1:].islower()
             and word.lower() in _lexicon().folded and word.lower() not in _lexicon().capitalised
