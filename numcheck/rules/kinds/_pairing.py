@@ -184,7 +184,8 @@ def describe(iv: Interval, digits: int = 4) -> str:
 
 _LABELS: Mapping[str, str] = {
     "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
-    "minute": "minutes", "second": "seconds", "stone": "st", "liter": "L",
+    "minute": "minutes", "second": "seconds", "stone": "st", "liter": "L", "penny": "p",
+    "cent": "cents", "euro_cent": "euro cents",
 }
 
 
@@ -199,7 +200,7 @@ def with_unit(number: str, unit: str | None) -> str:
     symbol = label(unit)
     if not symbol:
         return number
-    if symbol in ("%", "°C", "°F"):
+    if symbol in ("%", "°C", "°F", "p"):
         return f"{number}{symbol}"
     return f"{number} {symbol}"
 

@@ -5,7 +5,8 @@ square miles", "40C (104F)", "30 miles – about 48km – from". Both numbers ar
 at their last non-zero digit (news rounds conversions to one or two significant figures), except
 temperatures, which are rounded to the last digit written: a temperature has an arbitrary zero,
 so "100F" never stands for "somewhere from 50F to 150F". A pair is flagged only when the two
-intervals, after conversion, do not overlap. Currencies are never converted into each other.
+intervals, after conversion, do not overlap. Currencies are never converted into each other;
+money converts within its currency ("£4.20 (420p)", "£3m a year, or £60,000 a week").
 """
 
 from __future__ import annotations
@@ -162,21 +163,37 @@ _READINGS: Mapping[str, tuple[str, ...]] = {
     "ton": ("ton", "long_ton", "metric_ton"),
     "hundredweight": ("hundredweight", "long_hundredweight"),
     "barrel": ("barrel", "oil_barrel"),
+    "ounce": ("ounce", "troy_ounce"),  # gold, silver and platinum are weighed in troy ounces
 }
+
+
+def _alternatives(unit: str) -> tuple[str, ...]:
+    """``unit`` and its other readings, also inside a compound ("USD / ounce": gold is priced
+    by the troy ounce)."""
+    if unit in _READINGS:
+        return _READINGS[unit]
+    found = [unit]
+    for name in dict.fromkeys(re.findall(r"[A-Za-z_]+", unit)):
+        for other in _READINGS.get(name, ())[1:]:
+            found.append(re.sub(rf"\b{name}\b", other, unit))
+    return tuple(found)
 
 
 def _readings(a: str, b: str) -> tuple[tuple[float, float], ...]:
     """(factor, offset) of every other reading of the two units."""
     found: list[tuple[float, float]] = []
-    for ra in _READINGS.get(a, (a,)):
-        for rb in _READINGS.get(b, (b,)):
+    for ra in _alternatives(a):
+        for rb in _alternatives(b):
             if (ra, rb) != (a, b):
                 found.append(units.affine(ra, rb))
     return tuple(found)
 
 
 def _convertible(a: str, b: str) -> bool:
-    if a == b or units.is_currency(a) or units.is_currency(b):
+    """Two different units of one dimension. Currencies are dimensions of their own, so money
+    converts only within its currency ("£3m a year, or £60,000 a week", "£1.50 (150p)"),
+    never into another ("£5m ($6m)")."""
+    if a == b:
         return False
     return units.dimension(a) not in ("", "dimensionless") and units.compatible(a, b)
 
@@ -248,7 +265,8 @@ def pairs(ctx: DocumentContext) -> Iterator[Conversion]:
     text = ctx.document.text
     for group in sentence_groups(ctx.claims):
         for a, b in pairwise(group):
-            if a.unit is None or b.unit is None or a.kind != "measure" or b.kind != "measure":
+            if a.unit is None or b.unit is None or a.kind != b.kind \
+                    or a.kind not in ("measure", "money"):
                 continue
             if not _convertible(a.unit, b.unit):
                 continue
