@@ -57,6 +57,14 @@ def test_design_example_message_explanation_and_suggestion(run_kind: RunKind) ->
     assert [e.text for e in finding.evidence] == ["25 square miles", "40 square kilometres"]
 
 
+def test_a_suggestion_is_written_in_the_scale_the_text_used(run_kind: RunKind) -> None:
+    # "2.1 billion gallons" was rewritten "1,300,000,000 billion gallons".
+    (finding,) = run_kind(
+        "conversion", "The reservoir holds 5 billion litres (2.1 billion gallons).", MESSAGE)
+    assert finding.suggestion == "5 billion litres (1.3 billion gallons)"
+    assert finding.message == "5 billion litres is 1,320,000,000 gal, not 2,100,000,000 gal"
+
+
 def test_temperatures_are_affine_and_read_to_the_digit(run_kind: RunKind) -> None:
     (finding,) = run_kind("conversion", "Seville reached 40C (100F) on Tuesday.", MESSAGE)
     assert finding.message == "40C is 104°F, not 100°F"

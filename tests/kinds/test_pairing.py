@@ -67,6 +67,12 @@ def test_describe_and_fmt_read_like_prose() -> None:
     assert fmt(0.0) == "0"
 
 
+def test_fmt_rounds_large_numbers_to_their_significant_figures() -> None:
+    assert fmt(1_320_860_262, 3) == "1,320,000,000"
+    assert fmt(64.75, 3) == "64.8"
+    assert fmt(12_346, 4) == "12,350"
+
+
 def test_render_keeps_unknown_placeholders() -> None:
     assert render("{a} and {b}", {"a": "x"}) == "x and {b}"
     assert render("stray { brace", {}) == "stray { brace"

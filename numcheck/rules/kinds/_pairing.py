@@ -162,6 +162,8 @@ def fmt(x: float, digits: int = 4) -> str:
         return scientific(x, digits)
     magnitude = math.floor(math.log10(abs(x)))
     decimals = max(0, digits - 1 - magnitude)
+    if magnitude >= digits:  # 1,320,860,262 to 3 figures is 1,320,000,000
+        x = round(x, digits - 1 - magnitude)
     text = f"{x:,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -251,6 +253,22 @@ def number_text(x: float, step: float, thousands: bool = True) -> str:
     decimals = max(0, -math.floor(math.log10(step) + 1e-9)) if step < 1 else 0
     text = f"{x:,.{decimals}f}" if thousands else f"{x:.{decimals}f}"
     return text
+
+
+def written_scale(claim: Claim) -> float:
+    """The scale word or suffix a claim's number is written with ("2.1 billion gallons",
+    "$3bn": 1e9), so a number suggested in its place is written in the same scale."""
+    match = _DIGITS.search(claim.text)
+    if match is None or claim.upper is not None:
+        return 1.0
+    try:
+        digits = float(match.group(0).replace(",", ""))
+    except ValueError:
+        return 1.0
+    if digits == 0 or not math.isfinite(claim.value) or claim.value == 0:
+        return 1.0
+    power = round(math.log10(abs(claim.value / digits)))
+    return 10.0**power if power >= 3 else 1.0
 
 
 def replace_number(text: str, new: str) -> str:

@@ -39,6 +39,7 @@ from numcheck.rules.kinds._pairing import (
     sentence_groups,
     widen,
     with_unit,
+    written_scale,
 )
 
 # --------------------------------------------------------------------------- compound measures
@@ -312,7 +313,9 @@ def _suggest(c: Conversion, document: str, slack: float) -> str | None:
             step = min(written, 1.0)
         candidate = round_to(exact, step, how)
         if _interval_like(second, candidate, step).overlaps(target) or significant == 6:
-            new = number_text(candidate, step, thousands="," in second.text or candidate >= 10_000)
+            scale = written_scale(second)  # "2.1 billion gallons" gets its number in billions
+            shown, shown_step = candidate / scale, step / scale
+            new = number_text(shown, shown_step, thousands="," in second.text or shown >= 10_000)
             end = balanced_end(document, c.first.start, second.end)
             rewritten = _agree(replace_number(second.text, new), second.value, candidate)
             return document[c.first.start : second.start] + rewritten + document[second.end : end]
