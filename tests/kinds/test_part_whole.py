@@ -62,6 +62,18 @@ def test_approximate_total_allows_more(run_kind: RunKind) -> None:
                         "20 women.", MESSAGE)
 
 
+@pytest.mark.parametrize(("text", "message"), [
+    ("The park had 3.5 million visitors – 2.1 million Britons and 1.9 million foreigners.",
+     "3.5 million visitors, but the parts listed add up to at least 3.9 million"),
+    ("The budget of £4.5bn – £2.1bn for schools and £1.9bn for hospitals – was approved.",
+     "£4.5bn, but the parts listed add up to at least 3.9bn"),
+])
+def test_the_sum_is_written_in_the_totals_scale(run_kind: RunKind, text: str,
+                                                 message: str) -> None:
+    (finding,) = run_kind("part-whole", text, MESSAGE)
+    assert finding.message == message
+
+
 def test_complete_list_finding_and_suggestion(run_kind: RunKind) -> None:
     (finding,) = run_kind(
         "part-whole",

@@ -271,6 +271,21 @@ def written_scale(claim: Claim) -> float:
     return 10.0**power if power >= 3 else 1.0
 
 
+_SCALE_AFTER = re.compile(r"[\s\u00a0-]?(?:million|billion|trillion|thousand|bn|mn|tn|m|k)\b",
+                          re.I)
+
+
+def in_scale(value: float, claim: Claim, digits: int = 12) -> str:
+    """``value`` written in the scale of ``claim`` ("3.5 million visitors": 3,900,000 is "3.9
+    million"; "£4.5bn": "3.9bn"), or plainly when the claim has none."""
+    scale = written_scale(claim)
+    match = _DIGITS.search(claim.text)
+    word = _SCALE_AFTER.match(claim.text, match.end()) if match is not None else None
+    if scale == 1 or word is None:
+        return fmt(value, digits)
+    return fmt(value / scale, digits) + word.group(0)
+
+
 def replace_number(text: str, new: str) -> str:
     """``text`` (a claim's text) with its first number replaced by ``new``."""
     match = _DIGITS.search(text)

@@ -35,12 +35,14 @@ from numcheck.rules.kinds._pairing import (
     allowed,
     describe,
     fmt,
+    in_scale,
     integral,
     is_count,
     literal_step,
     render,
     replace_number,
     sentence_groups,
+    written_scale,
 )
 from numcheck.safe_regex import SafePattern, any_of
 
@@ -327,12 +329,13 @@ _WORDS = (
 )
 
 
-def _as_written(value: float, like: str) -> str:
-    """``value`` in the style of ``like``: words for small numbers written in words."""
-    if not re.search(r"\d", like) and value.is_integer() and 0 <= value <= 20:
+def _as_written(value: float, like: Claim) -> str:
+    """``value`` in the style of ``like``: words for small numbers written in words, the
+    scale it is written in ("3.5 million": 3.9, to stand before its "million")."""
+    if not re.search(r"\d", like.text) and value.is_integer() and 0 <= value <= 20:
         word = _WORDS[int(value)]
-        return word.capitalize() if like[:1].isupper() else word
-    return fmt(value, 12)
+        return word.capitalize() if like.text[:1].isupper() else word
+    return fmt(value / written_scale(like), 12)
 
 
 def _total_phrase(listing: Listing, text: str) -> str:
@@ -429,7 +432,8 @@ class PartWholeKind:
     ) -> Finding:
         parts = verdict.parts
         exact = parts.low == parts.high
-        parts_text = fmt(parts.low, 12) if exact else f"at least {fmt(parts.low, 12)}"
+        shown = in_scale(parts.low, listing.total)
+        parts_text = shown if exact else f"at least {shown}"
         terms = " + ".join(
             f"{fmt(i.value, 12)}{f' ({_label(i.noun)})' if _label(i.noun) else ''}"
             for i in listing.items
@@ -446,7 +450,7 @@ class PartWholeKind:
         suggestion = None
         if listing.complete and exact:
             total = listing.total
-            new = _as_written(parts.low, total.text)
+            new = _as_written(parts.low, total)
             suggestion = replace_number(total_phrase, new) if re.search(r"\d", total.text) \
                 else new + total_phrase[len(total.text):]
         evidence: list[Evidence] = [ctx.evidence(listing.total)]
