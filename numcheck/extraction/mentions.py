@@ -67,12 +67,18 @@ class Mention:
 _METRE_CONTEXT = re.compile(
     r"^\s?(?:tall|high|long|deep|wide|away|across|above|below|under|underground|sprint|race|"
     r"hurdles|freestyle|backstroke|butterfly|breaststroke|relay|run|dash|final|metres?|from|"
+    r"runners?|sprinters?|hurdlers?|swimmers?|"
     r"of\s+(?:water|snow|rain)|in\s+(?:height|length|diameter|depth))\b",
     re.I,
 )
 _NOUN_AFTER = re.compile(r"^[\s-]?(?:[A-Za-z][\w-]*)")
 _MONEY_RESTATED = re.compile(r"\s?\(\s*(?:about\s+|around\s+|some\s+)?(?:US\$|A\$|C\$|HK\$|[$£€¥]|"
                              r"(?:USD|GBP|EUR|JPY)\s?\d)")
+# Race distances named as events: "the 100m", "in the 1500m" are metres ("a 100m rise" may be
+# money).
+_RACE_METRES = frozenset({50e6, 60e6, 100e6, 110e6, 200e6, 400e6, 800e6, 1500e6, 3000e6,
+                          5000e6, 10000e6})
+_EVENT_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _SHARE_OF = re.compile(r"^\s+of\b", re.I)
 _CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|and|or|-to-|to-|-\s+to|-\s+and)\s*$", re.I)
 # A verb of extent: what follows is a range in whichever order its ends are written.
@@ -101,6 +107,8 @@ def _resolve_million_or_metre(text: str, n: NumberMatch, has_currency: bool) -> 
     if n.scale_suffix != "m" or has_currency:
         return None
     after = text[n.end : n.end + 30]
+    if n.value in _RACE_METRES and _EVENT_BEFORE.search(text, 0, n.start):
+        return replace(n, value=n.value / 1e6, step=n.step / 1e6)  # "won the 100m in 9.58s"
     if _MONEY_RESTATED.match(after):
         return None  # "a total of 204.3m (£109m)": millions, restated in another currency
     if _METRE_CONTEXT.match(after) or not _NOUN_AFTER.match(after) or after[:1] in ".,;)":

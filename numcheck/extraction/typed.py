@@ -25,7 +25,8 @@ _AGE_AFTER = re.compile(
     r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*old\b|^[\s-]*year-old", re.I
 )
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:of\s+|between\s+|from\s+)?$", re.I)
-_AGE_AFTER_NAME = re.compile(r"[A-Z][a-z]+,\s$")
+# "John Smith, 45, said", "The striker, 31, has scored": a person named or described.
+_AGE_AFTER_NAME = re.compile(r"[A-Z][a-z]+,\s$|\b[Tt]he\s+(?:[a-z-]+\s+){0,2}[a-z]{3,},\s$")
 _AGE_CLOSE = re.compile(r"^,|^\)")
 _SCORE_CONTEXT = re.compile(
     r"\b(?:won|win|wins|winning|beat|beats|beaten|lost|lose|loses|defeat\w*|victory|draw|drew|"
@@ -255,13 +256,20 @@ def _is_name_number(n: NumberMatch, before: str, after: str) -> bool:
         return True  # letters glued to the number: "F-16", "Covid-19", "737MAX"
     if _LETTERS_AFTER.match(after) and not _SUFFIXES_AFTER.match(after):
         return True  # "4G", "3D"
-    if _NAME_NUMBER_BEFORE.search(before):
-        return True  # "No. 10", "Section 230", "FTSE 100"
+    label = _NAME_NUMBER_BEFORE.search(before)
+    if label is not None and not (label.group(0).strip() == "A"
+                                  and not before[: label.start()].strip(" \"“‘'(")):
+        return True  # "No. 10", "Section 230", "FTSE 100" ("A 400m runner" starts a sentence)
     name = _CAPITALISED_BEFORE.search(before)
     if name is None or name.group(1) in _SENTENCE_WORDS or _SENTENCE_FIRST_WORD.search(before):
         return False
     if name.group(1).endswith(("'s", "’s", "s'", "s’")):
         return False  # a possessive owns the quantity: "Britain's 60 million people"
+    if re.fullmatch(r"[A-Z][a-z]+[^su]s", name.group(1)) and not re.match(r"\s[A-Z]", after) \
+            and re.search(r"\b[Tt]he\s+(?:[A-Z]\w*\s+)?[A-Z]\w*\s$", before):
+        # a group counted in a list: "the Conservatives 121 and the Lib Dems 72" (not a name
+        # that goes on: "the Fathers 4 Justice campaign")
+        return False
     word = name.group(1)
     # "US 2,000" before a lower-case word is a country and a count, not a name.
     return not (word.isupper() and len(word) <= 3 and re.match(r"^\s?[a-z]", after))

@@ -320,6 +320,31 @@ def test_a_measure_of_something_per_unit_of_time_is_a_rate(text: str, unit: str)
     assert quantities(text)[0].unit == unit
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("She won gold in the 100m in 10.72 seconds.", 100, "meter"),  # an event: metres
+    ("A 400m runner won the race.", 400, "meter"),
+    ("Apple sold 100m in 2019.", 100e6, None),  # millions
+])
+def test_race_distances_are_metres(text: str, value: float, unit: str | None) -> None:
+    first = quantities(text)[0]
+    assert (first.value, first.unit) == (pytest.approx(value), unit)
+
+
+def test_a_described_person_has_an_age() -> None:
+    (age, goals) = quantities("The striker, 31, has scored 212 goals for the club.")
+    assert (age.value, age.kind) == (31, "age") and goals.kind == "count"
+
+
+def test_a_plural_name_before_a_number_counts_it() -> None:
+    # "the Conservatives 121": a party's seats in a list, not a model number
+    found = extract("Labour won 412 seats, the Conservatives 121 and the Lib Dems 72.")
+    assert [c.kind for c in found] == ["count", "count", "count"]
+    assert [c.kind for c in extract("The Boeing 737 and the Apollo 11 crew.")] == [
+        "identifier", "identifier"]
+    assert [c.kind for c in extract("Protesters from the Fathers 4 Justice group.")] == [
+        "identifier"]
+
+
 def test_a_counted_list_item_introduced_by_a_counts_one() -> None:
     found = quantities(
         "The bombing killed four Americans – two service members, a Pentagon civilian and a US"
