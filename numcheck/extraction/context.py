@@ -164,6 +164,8 @@ _IRREGULAR_PLURALS = frozenset(
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w'’&.-]*")
 _VERBISH = re.compile(r".*(?:ed|ing)$")
+_OBJECT_AFTER = re.compile(r"\s+(?:it|them|him|her|us|me|the|this|that|these|those|his|their)\b",
+                           re.I)
 
 
 def _plural_noun(word: str) -> bool:
@@ -258,6 +260,8 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
         )  # "9.3 million shipping containers"
         ends_phrase = (
             (lower in STOPWORDS and not acronym)
+            # "one in four opposed it": a verb with its object, not "four opposed (things)"
+            or (not words and lower.endswith("ed") and bool(_OBJECT_AFTER.match(text, m.end())))
             or (lower.endswith("ing") and not gerund_modifier and word[:1].islower())
             or (_VERBISH.match(lower) and words)
             or (lower.endswith("ly") and not acronym)

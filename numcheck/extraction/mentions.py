@@ -78,6 +78,14 @@ _MONEY_RESTATED = re.compile(r"\s?\(\s*(?:about\s+|around\s+|some\s+)?(?:US\$|A\
 # money).
 _RACE_METRES = frozenset({50e6, 60e6, 100e6, 110e6, 200e6, 400e6, 800e6, 1500e6, 3000e6,
                           5000e6, 10000e6})
+# A number of people or things named just before "Xm" makes it millions ("a population of
+# 1.5m", "an audience of 8.2m").
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:population|people|visitors|viewers|audience|users|customers|subscribers|members"
+    r"|votes|voters|residents|listeners|readers|passengers|fans|workers|households|homes"
+    r"|copies|shares|downloads)\b[^.;\d]{0,20}$",
+    re.I,
+)
 _EVENT_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _SHARE_OF = re.compile(r"^\s+of\b", re.I)
 _CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|and|or|-to-|to-|-\s+to|-\s+and)\s*$", re.I)
@@ -111,6 +119,9 @@ def _resolve_million_or_metre(text: str, n: NumberMatch, has_currency: bool) -> 
         return replace(n, value=n.value / 1e6, step=n.step / 1e6)  # "won the 100m in 9.58s"
     if _MONEY_RESTATED.match(after):
         return None  # "a total of 204.3m (£109m)": millions, restated in another currency
+    if _COUNTED_BEFORE.search(text, max(0, n.start - 40), n.start) \
+            and not _METRE_CONTEXT.match(after):
+        return None  # "a population of 1.5m.", "viewers peaked at 8.2m": millions
     if _METRE_CONTEXT.match(after) or not _NOUN_AFTER.match(after) or after[:1] in ".,;)":
         return replace(n, value=n.value / 1e6, step=n.step / 1e6)
     return None

@@ -104,15 +104,19 @@ FRACTION = re.compile(
 # "2 1/2", "two and a half": a whole number and a fraction read as one value.
 MIXED = re.compile(
     r"(?<![\w.,/])(?P<whole>\d+)\s(?P<n>\d)/(?P<d>\d{1,2})(?![\w./])"
-    r"|\b(?P<wwhole>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+an?\s+half\b",
+    r"|\b(?P<wwhole>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+an?\s+half\b"
+    # "two and a half million": the scale applies to the whole number
+    r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)?",
     re.I,
 )
 HALF_A = re.compile(
     r"\bhalf\s+an?\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b", re.I
 )
 VAGUE_PLURAL = re.compile(
-    r"\b(?P<v>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds"
-    r"|thousands|millions|billions)\s+of\b",
+    # "tens of thousands" needs no "of" after it ("tens of thousands in Paris"); "hundreds" does
+    # ("hundreds of people": a bare "hundreds" may be a century)
+    r"\b(?:(?P<v>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions))\b"
+    r"|(?P<v2>dozens|scores|hundreds|thousands|millions|billions)\s+of\b)",
     re.I,
 )
 DIGIT_ONLY = re.compile(r"\d")
@@ -232,6 +236,7 @@ _BARE_HALF = re.compile(r"\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)"
 def mixed_numbers(text: str) -> list[NumberMatch]:
     found: list[NumberMatch] = []
     for m in MIXED.finditer(text):
+        scale = 1.0
         if m.group("whole"):
             whole = float(m.group("whole"))
             denominator = int(m.group("d"))
@@ -241,8 +246,10 @@ def mixed_numbers(text: str) -> list[NumberMatch]:
         else:
             word = m.group("wwhole").lower()
             whole = float(word) if word.isdigit() else float(SMALL[word])
-            value = whole + 0.5
-        found.append(NumberMatch(m.start(), m.end(), value, 0.0, m.group(0), not m.group("whole")))
+            scale = float(SCALES[m.group("scale").lower()]) if m.group("scale") else 1.0
+            value = (whole + 0.5) * scale
+        step = 0.5 * scale if scale > 1 else 0.0  # "two and a half million": to the half million
+        found.append(NumberMatch(m.start(), m.end(), value, step, m.group(0), not m.group("whole")))
     return found
 
 
@@ -260,11 +267,12 @@ def word_numbers(text: str) -> list[NumberMatch]:
         value = numerator * FRACTIONS[m.group("den").lower()]
         found.append(NumberMatch(m.start(), m.end(), value, 0.0, m.group(0), True))
     for m in VAGUE_PLURAL.finditer(text):
-        key = " ".join(m.group("v").lower().split())
+        group = "v" if m.group("v") else "v2"
+        key = " ".join(m.group(group).lower().split())
         low, high = VAGUE[key]
         found.append(
-            NumberMatch(m.start(), m.start("v") + len(m.group("v")), low, 0.0,
-                        m.group("v"), True, vague_high=high)
+            NumberMatch(m.start(group), m.end(group), low, 0.0, m.group(group), True,
+                        vague_high=high)
         )
     for m in WORD_NUMBER.finditer(text):
         phrase = m.group("w")

@@ -345,6 +345,30 @@ def test_a_plural_name_before_a_number_counts_it() -> None:
         "identifier"]
 
 
+@pytest.mark.parametrize(("text", "value", "step"), [
+    ("Some two and a half million people live in the region.", 2_500_000, 500_000),
+    ("Tens of thousands marched in Paris alone.", 10_000, 0),
+])
+def test_scaled_number_words(text: str, value: float, step: float) -> None:
+    claim = quantities(text)[0]
+    assert (claim.value, claim.step) == (value, step)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("It is the second city, with a population of 1.5m.", 1.5e6, None),
+    ("Viewers peaked at 8.2m on Sunday.", 8.2e6, None),
+    ("The tower is 300m.", 300, "meter"),
+])
+def test_m_after_a_count_noun_is_millions(text: str, value: float, unit: str | None) -> None:
+    claim = quantities(text)[0]
+    assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
+
+def test_a_verb_with_its_object_is_not_what_is_counted() -> None:
+    found = quantities("One in four opposed it, and 300 recorded songs were released.")
+    assert [c.quantity_of for c in found] == [None, None, "recorded songs"]
+
+
 def test_a_counted_list_item_introduced_by_a_counts_one() -> None:
     found = quantities(
         "The bombing killed four Americans – two service members, a Pentagon civilian and a US"
