@@ -200,6 +200,7 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
             mentions.append(mention)
     mentions.sort(key=lambda m: (m.start, m.end))
     mentions = _clock_times(sentence, mentions)
+    mentions = _one_and_a_half(sentence, mentions, tolerance)
     mentions = _join_ranges(sentence, mentions, tolerance)
     mentions = _suspended_hyphens(sentence, mentions, tolerance)
     mentions = _share_units(sentence, mentions, tolerance)
@@ -225,6 +226,31 @@ def _clock_times(sentence: str, mentions: list[Mention]) -> list[Mention]:
                               number_end=m.number_end)
             continue
         out.append(m)
+    return out
+
+
+_UNIT_AND_A_BEFORE = re.compile(r"\ban?\s+(?P<unit>[a-z]+)\s+and\s+$", re.I)
+
+
+def _one_and_a_half(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
+    """ "a year and a half", "an hour and a half": one and a half of the unit between, not a
+    bare half."""
+    out: list[Mention] = []
+    for m in mentions:
+        before = _UNIT_AND_A_BEFORE.search(sentence, max(0, m.start - 30), m.start)
+        found = unit_after(sentence, before.start("unit") - 1, allow_metre=False) \
+            if before is not None and m.value == 0.5 and m.unit is None \
+            and re.fullmatch(r"(?i)an?\s+half", sentence[m.start : m.end]) else None
+        if before is None or found is None or found.end != before.end("unit") \
+                or units.is_currency(found.unit):
+            out.append(m)
+            continue
+        b = interval(1.5, 0.5, "=", tolerance=tolerance)
+        out.append(replace(
+            m, start=before.start(), value=1.5, step=0.5, unit=found.unit,
+            kind=kind_of(found.unit), quantity_of=None, low=b.low, high=b.high,
+            low_closed=b.low_closed, high_closed=b.high_closed, number_start=before.start(),
+        ))
     return out
 
 

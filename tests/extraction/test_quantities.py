@@ -369,6 +369,12 @@ def test_a_verb_with_its_object_is_not_what_is_counted() -> None:
     assert [c.quantity_of for c in found] == [None, None, "recorded songs"]
 
 
+def test_a_unit_and_a_half_is_one_and_a_half_of_it() -> None:
+    found = quantities("The line is a year and a half late; the wait was an hour and a half.")
+    assert [(c.text, c.value, c.unit) for c in found] == [
+        ("a year and a half", 1.5, "year"), ("an hour and a half", 1.5, "hour")]
+
+
 def test_a_counted_list_item_introduced_by_a_counts_one() -> None:
     found = quantities(
         "The bombing killed four Americans – two service members, a Pentagon civilian and a US"
