@@ -512,6 +512,8 @@ def _change_operand(t: Template, tok: str, pair: Pair) -> tuple[str, Span] | Non
     if unit in ("percentage_point", "basis_point") and pair_unit == "percent":
         factor = 1.0 if unit == "percentage_point" else 0.01
         return "absolute", span.scale(factor)
+    if unit == "index_point" and pair_unit == "percent":
+        return "absolute", span  # "rose 0.3 points to 4.6%": points of a percentage
     if _same_measure(op, pair.a):
         return "absolute", _in_unit(op, pair_unit)
     return None
