@@ -220,6 +220,8 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
     "14 first-team players left the club" counts players. A ``share`` (a fraction) may be of
     something singular: "a third of the population lives" is a share of the population.
     """
+    if re.match(r"[sS]\b", text[end : end + 2]):
+        end += 1  # "in her 20s", "the over-65s": a plural of the number, not a word after it
     compound = _COMPOUND_ADJECTIVE.match(text, end)
     if compound and compound.group("head").lower() not in STOPWORDS:
         # "six-cylinder engines", "a three-bedroom house": the number counts the word it is

@@ -375,6 +375,12 @@ def test_a_unit_and_a_half_is_one_and_a_half_of_it() -> None:
         ("a year and a half", 1.5, "year"), ("an hour and a half", 1.5, "hour")]
 
 
+def test_the_plural_s_of_a_number_is_not_what_it_counts() -> None:
+    # "in her 30s" counted "s"
+    (claim,) = quantities("She is in her 30s and lives in Leeds.")
+    assert claim.quantity_of is None
+
+
 def test_a_counted_list_item_introduced_by_a_counts_one() -> None:
     found = quantities(
         "The bombing killed four Americans – two service members, a Pentagon civilian and a US"
