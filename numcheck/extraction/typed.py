@@ -21,6 +21,12 @@ _TIME_AFTER = re.compile(
 )
 _CLOCK = re.compile(r"^:\d{2}\b")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+_AGE_DECADE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+(?:(?:early|mid|late)"
+                                r"[\s-]+)?$", re.I)
+_DECADE_BEFORE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
+_DECADE_AFTER = re.compile(r"^s\s+(?:rock|pop|music|songs?|style|fashion|tv|television|films?"
+                           r"|movies?|hits?|bands?|sitcoms?|comedy|culture|era|icons?|stars?)\b",
+                           re.I)
 _AGE_AFTER = re.compile(
     r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*old\b|^[\s-]*year-old", re.I
 )
@@ -137,7 +143,12 @@ def classify(text: str, n: NumberMatch, has_unit: bool) -> str | None:
     if re.match(r"^s\b", after) and re.search(r"\b(?:under|over)[\s-]$", before, re.I):
         return "age"  # an age group: "under-16s", "the over-65s"
     if re.match(r"^s\b|^'s\b|^’s\b", after) and n.value >= 10 and n.value % 10 == 0:
-        return "year" if n.value >= 1000 or before.endswith("'") else "age"  # 1990s, 60s
+        # "in his 60s" is an age; "the 1990s", "the '70s", "70s rock" are decades
+        if n.value >= 1000 or before.endswith(("'", "’")) or (
+                not _AGE_DECADE_BEFORE.search(before)
+                and (_DECADE_BEFORE.search(before) or _DECADE_AFTER.match(after))):
+            return "year"
+        return "age"
     if not has_unit and _is_name_number(n, before, after):
         return "identifier"
     return None

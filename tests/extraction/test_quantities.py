@@ -375,6 +375,17 @@ def test_a_unit_and_a_half_is_one_and_a_half_of_it() -> None:
         ("a year and a half", 1.5, "year"), ("an hour and a half", 1.5, "hour")]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("A man in his mid-40s was arrested.", "age"),
+    ("She is in her 30s.", "age"),
+    ("Music from the 70s and 80s pop filled the hall.", "year"),
+    ("It was a 90s TV comedy.", "year"),
+])
+def test_a_decade_is_an_age_after_a_possessive_and_a_decade_otherwise(text: str,
+                                                                        kind: str) -> None:
+    assert {c.kind for c in extract(text)} == {kind}
+
+
 def test_the_plural_s_of_a_number_is_not_what_it_counts() -> None:
     # "in her 30s" counted "s"
     (claim,) = quantities("She is in her 30s and lives in Leeds.")
