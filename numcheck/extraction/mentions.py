@@ -204,6 +204,7 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
     mentions = _join_ranges(sentence, mentions, tolerance)
     mentions = _suspended_hyphens(sentence, mentions, tolerance)
     mentions = _share_units(sentence, mentions, tolerance)
+    mentions = _rate_written_once(sentence, mentions)
     mentions = _from_to_units(sentence, mentions, tolerance)
     mentions = _gapped_units(sentence, mentions, tolerance)
     mentions = _restatement_bounds(sentence, mentions, tolerance)
@@ -758,6 +759,20 @@ def _gapped_units(sentence: str, mentions: list[Mention], tolerance: float) -> l
                 and _GAPPED_AFTER.match(sentence, b.end) is not None)
 
     return _lend_units(mentions, tolerance, lends)
+
+
+def _rate_written_once(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """ "from £10.42 to £11.44 an hour", "from 140p to 145.9p a litre": the rate written once,
+    after the level reached, is the starting level's too."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.unit is None or b.unit is None or " / " in a.unit or " / " not in b.unit:
+            continue
+        if b.unit.split(" / ")[0] == a.unit and _CONNECTOR.match(sentence[a.end : b.start]) \
+                and _is_change_from(sentence, a):
+            out[i - 1] = replace(a, unit=b.unit)
+    return out
 
 
 _RESTATED = re.compile(r"\s*(?:\(|,\s*or\s+|\s[–—-]\s*|/)\s*$")

@@ -386,6 +386,14 @@ def test_a_decade_is_an_age_after_a_possessive_and_a_decade_otherwise(text: str,
     assert {c.kind for c in extract(text)} == {kind}
 
 
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The minimum wage will rise from £10.42 to £11.44 an hour.", "GBP / hour"),
+    ("Petrol rose from 140p to 145.9p a litre.", "penny / liter"),
+])
+def test_a_rate_written_after_the_level_reached_is_the_starts_too(text: str, unit: str) -> None:
+    assert [c.unit for c in quantities(text)] == [unit, unit]
+
+
 def test_the_plural_s_of_a_number_is_not_what_it_counts() -> None:
     # "in her 30s" counted "s"
     (claim,) = quantities("She is in her 30s and lives in Leeds.")

@@ -527,7 +527,7 @@ _PRE_GAP = re.compile(
 _POST_GAP = re.compile(  # used with match(text, pos, endpos): anchored at pos, "$" at endpos
     rf"(?:\s*\([^()]*\))?(?:\s+[^,;()]{{1,50}}?)?\s*(?:,|–|—|-|\()\s*"
     rf"(?P<link>(?:a|an)\s+(?:\w+\s+)?(?P<noun>{UP_NOUNS}|{DOWN_NOUNS})s?\s+of\s+"
-    rf"|(?P<dir>up|down)\s+(?:by\s+)?|(?P<or>or)\s+(?:by\s+)?|(?P<art>a|an)\s+(?=⟦))"
+    rf"|(?P<dir>up|down)\s+(?:by\s+)?|(?P<or>or)\s+(?:by\s+)?|(?P<art>a|an)\s+)"
     rf"{_BOUND_WORDS}$",
     re.I,
 )
@@ -577,14 +577,16 @@ def _stated_number(t: Template, pair: Pair) -> Stated | None:
             break  # "from 5 miles to 6 miles, or 9.6km": a conversion of the end value
         noun = post.group("noun")
         word = post.group("dir")
-        if post.group("art"):
+        end = op.end
+        if post.group("art"):  # "…, a 25% increase"
             tail = _NOUN_AFTER.match(t.text, m.end())
             if tail is None:
                 break
             noun = tail.group("noun")
+            end = t.doc_offset(tail.end())
         direction = direction_of(noun or word) if (noun or word) else op.claim.change
         start = t.doc_offset(post.start("link"))
-        return _stated(kind, direction, op, t, start, op.end)
+        return _stated(kind, direction, op, t, start, end)
     return None
 
 
