@@ -29,7 +29,7 @@ from numcheck.extraction.numbers import (
     find_numbers,
     scaled,
 )
-from numcheck.extraction.typed import classify, identifier_spans, typed_by_suffix
+from numcheck.extraction.typed import age_group, classify, identifier_spans, typed_by_suffix
 from numcheck.extraction.units import (
     UnitMatch,
     compound_after,
@@ -115,16 +115,16 @@ def _resolve_million_or_metre(text: str, n: NumberMatch, has_currency: bool) -> 
     if n.scale_suffix != "m" or has_currency:
         return None
     after = text[n.end : n.end + 30]
+    length_word = _METRE_CONTEXT.match(after) is not None
     if n.value in _RACE_METRES and _EVENT_BEFORE.search(text, 0, n.start):
-        return replace(n, value=n.value / 1e6, step=n.step / 1e6)  # "won the 100m in 9.58s"
-    if _MONEY_RESTATED.match(after):
-        return None  # "a total of 204.3m (£109m)": millions, restated in another currency
-    if _COUNTED_BEFORE.search(text, max(0, n.start - 40), n.start) \
-            and not _METRE_CONTEXT.match(after):
-        return None  # "a population of 1.5m.", "viewers peaked at 8.2m": millions
-    if _METRE_CONTEXT.match(after) or not _NOUN_AFTER.match(after) or after[:1] in ".,;)":
-        return replace(n, value=n.value / 1e6, step=n.step / 1e6)
-    return None
+        metres = True  # "won the 100m in 9.58s"
+    elif _MONEY_RESTATED.match(after):
+        metres = False  # "a total of 204.3m (£109m)": millions, restated in another currency
+    elif _COUNTED_BEFORE.search(text, max(0, n.start - 40), n.start) and not length_word:
+        metres = False  # "a population of 1.5m.", "viewers peaked at 8.2m": millions
+    else:
+        metres = length_word or not _NOUN_AFTER.match(after) or after[:1] in ".,;)"
+    return replace(n, value=n.value / 1e6, step=n.step / 1e6) if metres else None
 
 
 # quantulum3 weighs every ambiguous unit it finds against its whole input (cost: units × input
@@ -334,10 +334,9 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     kind = "age" if typed == "age" else kind_of(unit)
     what = quantity_of(sentence, _after_age(sentence, end) if kind == "age" else end,
                        plural=n.value != 1, share=0 < n.value < 1)
-    group = _AGE_GROUP.search(sentence, max(0, n.start - 7), n.start) \
-        if kind == "age" and sentence.startswith("s", n.end) else None
+    group = age_group(sentence, n) if kind == "age" else None
     if group is not None:  # "the under-16s", "over-65s": everyone below / from that age
-        bound, ceiling, what = ("<" if group.group(1).lower() == "under" else ">="), False, None
+        bound, ceiling, what = ("<" if group == "under" else ">="), False, None
     if what is not None and unit is None:
         per = _count_rate(sentence, end, what)
         if per is not None:  # "3,000 tests a day": a count per unit of time
@@ -385,7 +384,6 @@ def _over_a_period(sentence: str, start: int, end: int, unit: str | None) -> boo
 
 
 _OF_AFTER_UNIT = re.compile(r"\s+of\s", re.I)
-_AGE_GROUP = re.compile(r"\b(under|over)[\s-]$", re.I)
 _ONE_OR_MORE = re.compile(r"\b(?:a|an|another|one)\s+(?P<noun>[a-z]{3,})\s+or\s+$", re.I)
 # Words that may stand between a number and its unit: "1/16 [of a US] pint", "half [an] hour",
 # "a third [of a] mile" (a fraction of one unit); "5 [US] gallons" (the measuring system).

@@ -78,6 +78,18 @@ _MODEL_AFTER = re.compile(r"^\s[A-Z][A-Za-z]*[A-RT-Za-rt-z]\b(?!\s+(?:of|per)\b)
 _PRODUCT_AFTER = re.compile(r"^\s(?:Pro|Max|Plus|Ultra|Mini|Lite|SE|XL|GT|GTI|Turbo)\b")
 
 
+_AGE_GROUP_BEFORE = re.compile(r"\b(under|over)[\s-]$", re.I)
+
+
+def age_group(text: str, n: NumberMatch) -> str | None:
+    """ "under" or "over" when ``n`` names an age group ("the under-16s", "over-65s"): the
+    group is everyone below, or from, that age."""
+    if not re.match(r"s\b", text[n.end : n.end + 2]):
+        return None
+    m = _AGE_GROUP_BEFORE.search(text, max(0, n.start - 7), n.start)
+    return m.group(1).lower() if m is not None else None
+
+
 def _ordinal_after(n: NumberMatch, after: str) -> bool:
     """ "21st", "22nd", "13th": the suffix English gives that number. "14st" is not an
     ordinal (14 is "14th"): it is 14 stone."""
@@ -140,7 +152,7 @@ def classify(text: str, n: NumberMatch, has_unit: bool) -> str | None:
         return "score"
     if year_like(n) and not has_unit and _reads_as_year(before, after):
         return "year"
-    if re.match(r"^s\b", after) and re.search(r"\b(?:under|over)[\s-]$", before, re.I):
+    if age_group(text, n) is not None:
         return "age"  # an age group: "under-16s", "the over-65s"
     if re.match(r"^s\b|^'s\b|^’s\b", after) and n.value >= 10 and n.value % 10 == 0:
         # "in his 60s" is an age; "the 1990s", "the '70s", "70s rock" are decades
