@@ -238,20 +238,20 @@ def _one_and_a_half(sentence: str, mentions: list[Mention], tolerance: float) ->
     bare half."""
     out: list[Mention] = []
     for m in mentions:
-        before = _UNIT_AND_A_BEFORE.search(sentence, max(0, m.start - 30), m.start)
-        found = unit_after(sentence, before.start("unit") - 1, allow_metre=False) \
-            if before is not None and m.value == 0.5 and m.unit is None \
-            and re.fullmatch(r"(?i)an?\s+half", sentence[m.start : m.end]) else None
-        if before is None or found is None or found.end != before.end("unit") \
-                or units.is_currency(found.unit):
-            out.append(m)
+        out.append(m)
+        if m.value != 0.5 or m.unit is not None \
+                or not re.fullmatch(r"(?i)an?\s+half", sentence[m.start : m.end]):
             continue
-        b = interval(1.5, 0.5, "=", tolerance=tolerance)
-        out.append(replace(
+        before = _UNIT_AND_A_BEFORE.search(sentence, max(0, m.start - 30), m.start)
+        if before is None:
+            continue
+        found = unit_after(sentence, before.start("unit") - 1, allow_metre=False)
+        if found is None or found.end != before.end("unit") or units.is_currency(found.unit):
+            continue
+        out[-1] = _rebound(replace(
             m, start=before.start(), value=1.5, step=0.5, unit=found.unit,
-            kind=kind_of(found.unit), quantity_of=None, low=b.low, high=b.high,
-            low_closed=b.low_closed, high_closed=b.high_closed, number_start=before.start(),
-        ))
+            kind=kind_of(found.unit), quantity_of=None, number_start=before.start(),
+        ), tolerance)
     return out
 
 
