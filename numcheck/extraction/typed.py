@@ -28,7 +28,8 @@ _DECADE_AFTER = re.compile(r"^s\s+(?:rock|pop|music|songs?|style|fashion|tv|tele
                            r"|movies?|hits?|bands?|sitcoms?|comedy|culture|era|icons?|stars?)\b",
                            re.I)
 _AGE_AFTER = re.compile(
-    r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*old\b|^[\s-]*year-old", re.I
+    r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)(?:[\s-]*old|\s+of\s+age)\b|^[\s-]*year-old",
+    re.I,
 )
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:of\s+|between\s+|from\s+)?$", re.I)
 # "John Smith, 45, said", "The striker, 31, has scored": a person named or described.
@@ -75,6 +76,14 @@ _STREET_AFTER = re.compile(
 # A capitalised singular word right after a bare 3+ digit number names a model, not a count
 # ("300 Americans" is plural and stays a count).
 _MODEL_AFTER = re.compile(r"^\s[A-Z][A-Za-z]*[A-RT-Za-rt-z]\b(?!\s+(?:of|per)\b)")
+# The capitalised words after a number and the word after them: "787 Dreamliner plane".
+_CAPITALISED_RUN_AFTER = re.compile(
+    r"^\s([A-Z][\w&'’]*(?:-\d+)?(?:\s+[A-Z][\w&'’]*(?:-\d+)?){0,2})(?:\s+([a-z]+)\b)?"
+)
+# Words ending in "s" that are not plural nouns: "the 787 Dreamliner was delayed".
+_NOT_PLURAL = frozenset(
+    "as is was has its his this thus us plus yes always perhaps across unless less".split()
+)
 _PRODUCT_AFTER = re.compile(r"^\s(?:Pro|Max|Plus|Ultra|Mini|Lite|SE|XL|GT|GTI|Turbo)\b")
 
 
@@ -266,14 +275,29 @@ _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w&’'.-]*)\s$")
 _SENTENCE_FIRST_WORD = re.compile(r"(?:^|[.!?]\s+)[A-Z][\w&’'.-]*\s$")
 
 
+def _names_counted_things(after: str) -> bool:
+    """Whether capitalised words after a number name or modify plural things, so the number
+    counts them ("148 WTO members", "300 Covid-19 vaccines", "100 Hard Rock Cafes") rather
+    than naming a model ("the 787 Dreamliner plane")."""
+    run = _CAPITALISED_RUN_AFTER.match(after)
+    if run is None:
+        return False
+    last_name, noun = run.group(1).split()[-1], run.group(2) or ""
+    return any(word.endswith("s") and not word.endswith("ss") and word.lower() not in _NOT_PLURAL
+               for word in (last_name, noun))  # "100 Hard Rock Cafes in 38 countries"
+
+
 def _is_name_number(n: NumberMatch, before: str, after: str) -> bool:
     """A number that is part of a name: a house or model number, "G20", "No. 10", "S&P 500"."""
     if _STREET_AFTER.match(after):
         return True  # a house number: "575 Wilbraham Road"
     if n.text.isdigit() and (
-        (_MODEL_AFTER.match(after) and n.value >= 100) or _PRODUCT_AFTER.match(after)
+        (_MODEL_AFTER.match(after) and n.value >= 100 and not _names_counted_things(after))
+        or _PRODUCT_AFTER.match(after)
     ):
         return True  # a model number: "787 Dreamliner", "iPhone 11 Pro"
+    if re.match(r"^\s+times\b", after):
+        return False  # "call Bob 3 times": a count of times is never part of a name
     glued = _ATTACHED_LETTERS_BEFORE.search(before) and not before.endswith(" ")
     if glued and not _PREFIXES_BEFORE_AMOUNTS.search(before):
         return True  # letters glued to the number: "F-16", "Covid-19", "737MAX"

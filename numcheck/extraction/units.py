@@ -114,7 +114,9 @@ _PREFIX_CODES = {
     "JPY": "JPY", "CN¥": "CNY", "RMB": "CNY", "CNY": "CNY", "₹": "INR", "Rs.": "INR",
     "Rs": "INR", "INR": "INR", "RM": "MYR", "₩": "KRW", "₦": "NGN", "₪": "ILS", "CHF": "CHF",
     "₽": "RUB", "R": "ZAR", "$A": "AUD", "HK $": "HKD", "A $": "AUD", "C $": "CAD",
-    "NZ $": "NZD", "S $": "SGD", "Rp": "IDR",
+    "NZ $": "NZD", "S $": "SGD", "Rp": "IDR", "NT$": "TWD", "Mex$": "MXN", "MX$": "MXN",
+    # An ISO code glued to the dollar sign names the dollar: "CAD$15", "MXN$200".
+    **{f"{code}$": code for code in ("USD", "AUD", "CAD", "HKD", "NZD", "SGD", "MXN", "TWD")},
     # ASCII-folded text (unidecode and friends) writes £ as "PS" and ¥ as "Y=".
     "Y=": "JPY", "PS": "GBP",
 }
@@ -152,7 +154,7 @@ _MONEY_WORDS: tuple[tuple[str, str], ...] = (
     (r"(?:mexican\s+)?pesos?", "MXN"),
     (r"(?:brazilian\s+)?reais|brazilian\s+reals?", "BRL"),
     (r"(?:turkish\s+)?lira", "TRY"),
-    (r"bitcoins?", "BTC"),
+    (r"bitcoins?|btc", "BTC"),
     (r"cents?", "cent"),
     (r"pence|p(?!\w)(?!\.m)", "penny"),
     (r"usd|us\$", "USD"), (r"eur|€", "EUR"), (r"gbp|£", "GBP"), (r"jpy|¥", "JPY"),
@@ -245,7 +247,7 @@ def unit_after(text: str, end: int, allow_metre: bool = True) -> UnitMatch | Non
     if money is not None and (best is None or money.end >= best.end):
         return money
     if best is None:
-        return None
+        return _inches_after_feet(text, end)
     if best.text in ("C", "F") and text[pos - 1 : pos] == " " and not _temperature_context(text):
         return None  # "grade C", "Form F"
     if best.unit == "meter" and best.text == "m" and not allow_metre:
@@ -253,6 +255,18 @@ def unit_after(text: str, end: int, allow_metre: bool = True) -> UnitMatch | Non
     if pos > end and text[end] == "-" and best.unit in {"percent"}:
         return None
     return best
+
+
+# "6 ft 2 in": after a number of feet, a spaced "in" is inches (alone, "in" is a preposition).
+_FEET_THEN_NUMBER = re.compile(r"\d\s?(?:ft|feet|foot)\s+\d+(?:\.\d+)?$")
+_SPACED_IN = re.compile(r"[\s\u00a0]in\b(?![\s\u00a0]+(?:the|a|an|his|her|its|their)\b)")
+
+
+def _inches_after_feet(text: str, end: int) -> UnitMatch | None:
+    m = _SPACED_IN.match(text, end)
+    if m is None or not _FEET_THEN_NUMBER.search(text, max(0, end - 24), end):
+        return None
+    return UnitMatch("inch", m.start() + 1, m.end(), "in")
 
 
 # Symbols read only inside a compound written with a slash ("A/cm2", "m/s2", "t/ha"): alone

@@ -440,6 +440,10 @@ def test_ordinary_words_never_become_quantities(text: str) -> None:
         ("It cost Rs 500 crore.", "INR", "money"),
         ("It cost 20 dollars.", "USD", "money"),
         ("It cost 10.5 million Australian dollars.", "AUD", "money"),
+        ("It cost Mex$10m.", "MXN", "money"),  # not US dollars: the sign's qualifier names it
+        ("It cost CAD$20.", "CAD", "money"),  # an ISO code glued to the dollar sign
+        ("It cost NT$5bn.", "TWD", "money"),
+        ("Each block mined now earns 6.25 BTC.", "BTC", "money"),
         ("Shares fell 68p.", "penny", "money"),
         ("It rose to 40C.", "degree_Celsius", "measure"),
         ("It rose to 104F.", "degree_Fahrenheit", "measure"),
@@ -1039,3 +1043,55 @@ def test_a_fraction_word_before_a_noun_is_an_ordinal(text: str) -> None:
 def test_a_fraction_word_before_of_a_unit_or_a_function_word_is_a_fraction(text: str,
                                                                          value: float) -> None:
     assert [c.value for c in quantities(text)] == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("All 148 WTO members must agree.", "WTO members"),
+    ("They ordered 300 Covid-19 vaccines.", "Covid-19 vaccines"),
+    ("The chain runs more than 100 Hard Rock Cafes.", "Hard Rock Cafes"),
+    ("While 200 TV stations broadcast.", "TV stations"),
+])
+def test_a_number_before_capitalised_words_and_plural_things_counts_them(
+        text: str, counted: str) -> None:
+    assert [(c.kind, c.quantity_of) for c in quantities(text)] == [("count", counted)]
+
+
+@pytest.mark.parametrize("text", [
+    "Its much-anticipated 787 Dreamliner plane is set to fly.",
+    "The 787 Dreamliner was delayed.",
+    "The 911 Carrera is fast.",
+])
+def test_a_number_before_a_singular_name_is_a_model_number(text: str) -> None:
+    assert [c.kind for c in extract(text)] == ["identifier"]
+
+
+def test_a_count_of_times_after_a_name_is_no_label() -> None:
+    # "Bob 3" would be a name like "Apollo 11"; "times" after it makes it a frequency
+    assert [(c.kind, c.value) for c in extract("I tried to call Bob 3 times already.")] == [
+        ("count", 3)]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Water boils at 100° Celsius.", "degree_Celsius"),
+    ("It was 40 deg C in Delhi.", "degree_Celsius"),
+    ("It reached 104 degrees Farenheit.", "degree_Fahrenheit"),  # a common misspelling
+    ("It was 40 Celcius in the shade.", "degree_Celsius"),
+    ("The dose is 120 μg.", "microgram"),  # Greek mu, not the micro sign
+    ("Each tablet holds 5 milligrammes.", "milligram"),
+])
+def test_temperature_and_mass_surfaces_as_writers_spell_them(text: str, unit: str) -> None:
+    assert [c.unit for c in quantities(text)] == [unit]
+
+
+def test_a_spaced_in_after_feet_is_inches() -> None:
+    found = quantities("He is 6 ft 2 in tall, taller than in 2019.")
+    assert [(c.text, c.unit) for c in found] == [("6 ft", "foot"), ("2 in", "inch")]
+    assert [c.unit for c in quantities("The wall is 12 ft high, 3 in the morning.")][-1] is None
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Most cases are diagnosed at around 3 years of age.", "year"),
+    ("At 6 weeks of age, puppies are weaned.", "week"),
+])
+def test_a_duration_of_age_is_an_age(text: str, unit: str) -> None:
+    assert [(c.kind, c.unit) for c in extract(text)] == [("age", unit)]
