@@ -81,6 +81,8 @@ def cqe_unit(unit: str | None, kind: str, quantity_of: str | None) -> str:
     if unit is None:
         if not quantity_of:
             return "-"
+        if quantity_of.lower() in ("times", "time"):
+            return "count"  # NewsQuant's name for "3 times", "6.5 times earnings" (7 of 7)
         *modifiers, head = quantity_of.lower().replace("-", " - ").split()
         # NewsQuant's phrases keep content words only: "Kia and Hyundai vehicles" → kia hyundai
         modifiers = [_LEMMAS.get(word, word) for word in modifiers
