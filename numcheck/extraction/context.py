@@ -64,7 +64,7 @@ _MODIFIERS = (
     r"(?:\s+(?:by|of|about|around|nearly|almost|some|roughly|approximately|just|only|a\s+further"
     r"|another|an\s+additional|more\s+than|over|under|less\s+than|as\s+much\s+as|up\s+to"
     r"|a\s+whopping|a\s+staggering|a\s+massive|a\s+modest|a\s+sharp|a\s+steep|an?|sharply"
-    r"|slightly|steeply|strongly|marginally|further|its|their|a\s+record)\b)*"
+    r"|slightly|steeply|strongly|marginally|further|its|their|a\s+record|(?:an\s+)?average)\b)*"
 )
 _DIRECTION_BEFORE = re.compile(
     rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})){_MODIFIERS}[\s\u00a0]*(?:[$£€¥]|US\$|A\$|Y=|RM)?$",
@@ -168,6 +168,17 @@ _OBJECT_AFTER = re.compile(r"\s+(?:it|them|him|her|us|me|the|this|that|these|tho
                            re.I)
 
 
+def _noun_follows(text: str, pos: int) -> bool:
+    """Whether a word ending in "-ly" is an adjective or noun in the phrase ("500 million
+    monthly users", "2,000 family homes") rather than an adverb ending it ("3 early on",
+    "200 reportedly died"): a content word, not a verb form, comes next."""
+    m = re.match(r" ([a-z][a-z-]*)\b", text[pos : pos + 40])
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in STOPWORDS and not _VERBISH.match(word) and not word.endswith("ly")
+
+
 def _plural_noun(word: str) -> bool:
     lower = word.lower()
     if lower in _IRREGULAR_PLURALS:
@@ -230,7 +241,8 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
     pos = end
     skipped_of = False
     words: list[str] = []
-    while len(words) < max_words:
+    adverbs = 0  # "-ly" words kept inside the phrase do not count towards its length
+    while len(words) - adverbs < max_words:
         gap = re.match(r"[\s\u00a0]*(?:-(?=[A-Za-z]))?", text[pos:])
         start = pos + (gap.end() if gap else 0)
         m = _WORD_RE.match(text, start)
@@ -266,7 +278,7 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
             or (not words and lower.endswith("ed") and bool(_OBJECT_AFTER.match(text, m.end())))
             or (lower.endswith("ing") and not gerund_modifier and word[:1].islower())
             or (_VERBISH.match(lower) and words)
-            or (lower.endswith("ly") and not acronym)
+            or (lower.endswith("ly") and not acronym and not _noun_follows(text, m.end()))
         )
         if ends_phrase:
             coordinated = _coordinated_head(text, m.end()) if (
@@ -278,6 +290,7 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
         if (not plural or share) and words and _plural_noun(word) and not acronym:
             break  # "one proposal asks", "a third of the population lives": a verb
         words.append(word)
+        adverbs += lower.endswith("ly")
         pos = m.end()
         if plural and _plural_noun(word) and not acronym and not _name_continues(text, pos):
             break

@@ -207,6 +207,7 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
     mentions = _rate_written_once(sentence, mentions)
     mentions = _from_to_units(sentence, mentions, tolerance)
     mentions = _gapped_units(sentence, mentions, tolerance)
+    mentions = _index_levels(sentence, mentions, tolerance)
     mentions = _restatement_bounds(sentence, mentions, tolerance)
     mentions.extend(_counted_list_items(sentence, mentions, tolerance))
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -757,6 +758,37 @@ def _gapped_units(sentence: str, mentions: list[Mention], tolerance: float) -> l
                 and _GAPPED_AFTER.match(sentence, b.end) is not None)
 
     return _lend_units(mentions, tolerance, lends)
+
+
+# A stock index named before a bare level it stands "at" or moves "to": index points.
+_STOCK_INDEX = re.compile(
+    r"\b(?:index|indices|indexes|Nasdaq|Dow|S&P|FTSE|Nikkei|DAX|CAC|Hang\s+Seng|Sensex|Nifty"
+    r"|Kospi|ASX|TSX|Stoxx|Topix|IBEX|Bovespa|Shanghai\s+Composite|TA-\d+|Russell\s+\d+"
+    r"|Straits\s+Times|KLCI)\b"
+)
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:to|at|from)\s+(?:(?:about|around|nearly|almost|just|a\s+record|an?\s+(?:\w+\s+)?"
+    r"(?:high|low)\s+of)\s+)?$", re.I
+)
+
+
+def _index_levels(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
+    """ "The Nasdaq rose 1.2% to 11,500.32", "the TA-125 lost 1.1% to end at 1,334.20": a
+    bare level after a stock index's name, "at" or "to" it, is in index points (levels of
+    100 and more: "the index fell to 5" is too small to be a level, and likely a rank)."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if not _bare(m) or m.change is not None or m.value < 100:
+            continue
+        before = sentence[: m.start]
+        named = [index.end() for index in _STOCK_INDEX.finditer(before)]
+        if not named or not _LEVEL_BEFORE.search(before):
+            continue
+        if any(other.start > named[-1] and other.unit not in (None, "percent", "index_point")
+               for other in out[:i]):
+            continue  # "the index of firms rose $4bn to 9,000": something else is measured
+        out[i] = _rebound(replace(m, unit="index_point", kind="measure"), tolerance)
+    return out
 
 
 def _rate_written_once(sentence: str, mentions: list[Mention]) -> list[Mention]:

@@ -1095,3 +1095,37 @@ def test_a_spaced_in_after_feet_is_inches() -> None:
 ])
 def test_a_duration_of_age_is_an_age(text: str, unit: str) -> None:
     assert [(c.kind, c.unit) for c in extract(text)] == [("age", unit)]
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("The app has 500 million monthly active users.", "monthly active users"),
+    ("They built 2,000 family homes.", "family homes"),
+    ("There are 200 elderly residents.", "elderly residents"),
+    ("The attack killed 3 early on Monday.", None),  # an adverb ends the phrase
+    ("About 200 reportedly died.", None),
+])
+def test_a_word_ending_in_ly_before_a_noun_is_part_of_the_phrase(
+        text: str, counted: str | None) -> None:
+    assert [c.quantity_of for c in quantities(text)] == [counted]
+
+
+@pytest.mark.parametrize(("text", "units_found"), [
+    ("The Nasdaq rose 1.2% to 11,500.32 on Monday.", ["percent", "index_point"]),
+    ("The FTSE 100 closed at 7,100 on Friday.", ["index_point"]),
+    ("The TA-125 lost 1.1% to end at 1,334.20.", ["percent", "index_point"]),
+    ("The index fell to 5 in the ranking.", [None]),  # too small to be a level
+    ("The index, which tracks 500 firms, hit 4,000.", [None, None]),  # no "at" or "to"
+])
+def test_a_bare_level_after_a_stock_index_is_in_points(
+        text: str, units_found: list[str | None]) -> None:
+    assert [c.unit for c in quantities(text)] == units_found
+
+
+@pytest.mark.parametrize("text", [
+    "House prices rose by an average of £7,000 to £250,000.",
+    "Prices were cut by average of 24% to £250,000.",
+])
+def test_a_change_by_an_average_is_a_change_not_a_range(text: str) -> None:
+    change, level = quantities(text)
+    assert (change.change, level.change) in (("up", None), ("down", None))
+    assert change.text != level.text
