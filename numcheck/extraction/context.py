@@ -164,8 +164,9 @@ _IRREGULAR_PLURALS = frozenset(
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w'’&.-]*")
 _VERBISH = re.compile(r".*(?:ed|ing)$")
-_OBJECT_AFTER = re.compile(r"\s+(?:it|them|him|her|us|me|the|this|that|these|those|his|their)\b",
-                           re.I)
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:it|them|him|her|us|me|the|this|that|these|those|his|their|a|an)\b", re.I
+)
 
 
 def _noun_follows(text: str, pos: int) -> bool:

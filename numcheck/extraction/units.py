@@ -247,7 +247,7 @@ def unit_after(text: str, end: int, allow_metre: bool = True) -> UnitMatch | Non
     if money is not None and (best is None or money.end >= best.end):
         return money
     if best is None:
-        return _inches_after_feet(text, end)
+        return _spaced_inches(text, end) or _decimal_seconds(text, end)
     if best.text in ("C", "F") and text[pos - 1 : pos] == " " and not _temperature_context(text):
         return None  # "grade C", "Form F"
     if best.unit == "meter" and best.text == "m" and not allow_metre:
@@ -257,16 +257,35 @@ def unit_after(text: str, end: int, allow_metre: bool = True) -> UnitMatch | Non
     return best
 
 
-# "6 ft 2 in": after a number of feet, a spaced "in" is inches (alone, "in" is a preposition).
+# Alone, a spaced "in" after a number is a preposition ("2 in 10 adults"). It is inches after
+# a number of feet ("6 ft 2 in") and before a dimension or "of" ("4 in of snow", "2 in thick"):
+# the preposition is never followed by those.
 _FEET_THEN_NUMBER = re.compile(r"\d\s?(?:ft|feet|foot)\s+\d+(?:\.\d+)?$")
 _SPACED_IN = re.compile(r"[\s\u00a0]in\b(?![\s\u00a0]+(?:the|a|an|his|her|its|their)\b)")
+_DIMENSION_AFTER_IN = re.compile(
+    r"[\s\u00a0]+(?:thick|long|wide|tall|deep|high|across|of|in\s+(?:diameter|length|width))\b"
+)
 
 
-def _inches_after_feet(text: str, end: int) -> UnitMatch | None:
+def _spaced_inches(text: str, end: int) -> UnitMatch | None:
     m = _SPACED_IN.match(text, end)
-    if m is None or not _FEET_THEN_NUMBER.search(text, max(0, end - 24), end):
+    if m is None or not (_FEET_THEN_NUMBER.search(text, max(0, end - 24), end)
+                         or _DIMENSION_AFTER_IN.match(text, m.end())):
         return None
     return UnitMatch("inch", m.start() + 1, m.end(), "in")
+
+
+# "9.58s", "0-62mph in 3.9s": an "s" glued to a decimal is seconds. Whole numbers keep "s" as
+# a plural ("the 1990s", "in her 30s"), which a decimal cannot be.
+_DECIMAL_BEFORE = re.compile(r"\d\.\d+$")
+_GLUED_S = re.compile(r"s(?![\w'’-])")
+
+
+def _decimal_seconds(text: str, end: int) -> UnitMatch | None:
+    m = _GLUED_S.match(text, end)
+    if m is None or not _DECIMAL_BEFORE.search(text, max(0, end - 12), end):
+        return None
+    return UnitMatch("second", m.start(), m.end(), "s")
 
 
 # Symbols read only inside a compound written with a slash ("A/cm2", "m/s2", "t/ha"): alone

@@ -1083,10 +1083,13 @@ def test_temperature_and_mass_surfaces_as_writers_spell_them(text: str, unit: st
     assert [c.unit for c in quantities(text)] == [unit]
 
 
-def test_a_spaced_in_after_feet_is_inches() -> None:
+def test_a_spaced_in_after_feet_or_before_a_dimension_is_inches() -> None:
     found = quantities("He is 6 ft 2 in tall, taller than in 2019.")
     assert [(c.text, c.unit) for c in found] == [("6 ft", "foot"), ("2 in", "inch")]
     assert [c.unit for c in quantities("The wall is 12 ft high, 3 in the morning.")][-1] is None
+    assert [c.unit for c in quantities("Up to 4 in of snow fell.")] == ["inch"]
+    assert [c.value for c in quantities("The door is 2 1/2 in thick.")] == [2.5]
+    assert [c.unit for c in quantities("Two in 10 adults smoke.")] == [None, None]
 
 
 @pytest.mark.parametrize(("text", "unit"), [
@@ -1129,3 +1132,15 @@ def test_a_change_by_an_average_is_a_change_not_a_range(text: str) -> None:
     change, level = quantities(text)
     assert (change.change, level.change) in (("up", None), ("down", None))
     assert change.text != level.text
+
+
+def test_an_s_glued_to_a_decimal_is_seconds() -> None:
+    assert [(c.value, c.unit) for c in quantities("It does 0-62mph in 3.9s.")][-1] == (
+        3.9, "second")
+    assert [c.kind for c in extract("He is in his 30s; the 1990s were good.")] == [
+        "age", "year"]
+
+
+def test_a_verb_and_its_object_after_an_age_are_not_the_person() -> None:
+    age = extract("The 25-year-old signed a £50,000-a-week contract.")[0]
+    assert (age.kind, age.quantity_of) == ("age", None)
