@@ -292,6 +292,33 @@ def load_items() -> list[dict[str, object]]:
     return list(json.loads(path.read_text(encoding="utf-8")))
 
 
+#: NewsQuant's unit-disambiguation sets (Recognizers-Text specs, most of them lower-cased
+#: newswire): sentences the extraction was never tuned on, so a second view of value+unit.
+UNIT_SETS = ("age", "currency", "dimension", "temperature")
+
+
+def load_unit_set(name: str) -> list[dict[str, object]]:
+    """One set, each quantity given the change "=" it has no gold for (only value and
+    value+unit are scored on these)."""
+    items = json.loads(require(f"newsquant/{name}-model.json").read_text(encoding="utf-8"))
+    for item in items:
+        for q in item["quantities"]:
+            q.setdefault("change", "=")
+    return list(items)
+
+
+def score_unit_sets() -> dict[str, dict[str, dict[str, Scores]]]:
+    """Strict value and value+unit F1 of numcheck and quantulum3 on each unit set."""
+    out: dict[str, dict[str, dict[str, Scores]]] = {}
+    for name in UNIT_SETS:
+        items = load_unit_set(name)
+        out[name] = {
+            "numcheck": score(items, numcheck_tags),
+            "quantulum3": score(items, quantulum_tags, average_ranges=True),
+        }
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", type=int, default=0, help="print the first N errors")
@@ -318,8 +345,13 @@ def main() -> None:
                                           errors if name == "numcheck" else None)
         timings[name] = time.perf_counter() - started
         results[f"{name} published"] = score_published(items, cached, avg)
+    unit_sets = score_unit_sets()
     if args.json:
-        print(json.dumps({k: {m: vars(s) for m, s in v.items()} for k, v in results.items()}))
+        summary = {k: {m: vars(s) for m, s in v.items()} for k, v in results.items()}
+        summary.update({f"{system} {name}-model": {m: vars(s) for m, s in metrics.items()}
+                        for name, systems in unit_sets.items()
+                        for system, metrics in systems.items()})
+        print(json.dumps(summary))
         return
     print(f"NewsQuant dev: {len(items)} sentences, "
           f"{sum(len(i['quantities']) for i in items)} gold quantities")  # type: ignore[arg-type]
@@ -333,6 +365,15 @@ def main() -> None:
           "one range tag (informational; numcheck's claim model keeps them two claims)")
     print(f"time: numcheck {timings['numcheck']:.2f}s, quantulum3 {timings['quantulum3']:.2f}s "
           f"(ratio {timings['quantulum3'] / timings['numcheck']:.1f}x)")
+    print("\nNewsQuant unit sets (*-model.json, strict; no change gold, so value and value+unit)")
+    print(f"{'set':<13} {'quantities':>10} {'numcheck value':>15} {'value+unit':>11} "
+          f"{'quantulum3 value':>17} {'value+unit':>11}")
+    for name, systems in unit_sets.items():
+        n = sum(len(i["quantities"]) for i in load_unit_set(name))  # type: ignore[arg-type]
+        ours, theirs = systems["numcheck"], systems["quantulum3"]
+        print(f"{name:<13} {n:>10} {ours['value'].f1 * 100:15.1f} "
+              f"{ours['value+unit'].f1 * 100:11.1f} {theirs['value'].f1 * 100:17.1f} "
+              f"{theirs['value+unit'].f1 * 100:11.1f}")
     for line in errors[: args.errors]:
         print(line)
 
