@@ -29,7 +29,13 @@ from numcheck.extraction.numbers import (
     find_numbers,
     scaled,
 )
-from numcheck.extraction.typed import age_group, classify, identifier_spans, typed_by_suffix
+from numcheck.extraction.typed import (
+    age_group,
+    classify,
+    identifier_spans,
+    people_of_age,
+    typed_by_suffix,
+)
 from numcheck.extraction.units import (
     UnitMatch,
     compound_after,
@@ -68,7 +74,8 @@ _METRE_CONTEXT = re.compile(
     r"^\s?(?:tall|high|long|deep|wide|away|across|above|below|under|underground|sprint|race|"
     r"hurdles|freestyle|backstroke|butterfly|breaststroke|relay|run|dash|final|metres?|from|"
     r"runners?|sprinters?|hurdlers?|swimmers?|"
-    r"of\s+(?:water|snow|rain)|in\s+(?:height|length|diameter|depth))\b",
+    r"of\s+(?:water|snow|rain)|in\s+(?:height|length|diameter|depth)"
+    r"|per\s+(?:second|minute|hour))\b",  # "a record 426m per minute": a speed
     re.I,
 )
 _NOUN_AFTER = re.compile(r"^[\s-]?(?:[A-Za-z][\w-]*)")
@@ -336,6 +343,9 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     what = quantity_of(sentence, _after_age(sentence, end) if kind == "age" else end,
                        plural=n.value != 1, share=0 < n.value < 1)
     group = age_group(sentence, n) if kind == "age" else None
+    people = people_of_age(sentence, n) if kind == "age" else None
+    if people is not None:
+        what = people  # "men over 50 account for...": the men are that age
     if group is not None:  # "the under-16s", "over-65s": everyone below / from that age
         bound, ceiling, what = ("<" if group == "under" else ">="), False, None
     if what is not None and unit is None:
@@ -351,6 +361,10 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
         idiom = _ONE_OR_MORE.search(sentence[max(0, n.start - 40) : n.start])
         if idiom is not None:
             what = idiom.group("noun")  # "another pick or two", "a day or two"
+    per_time = _PER_TIME.match(sentence, end) if what is None and kind == "count" else None
+    if per_time is not None:  # "infections rose to 5,000 a day": what it counts left out
+        unit = units.canonical(f"1 / {per_time.group('time').lower()}")
+        kind = kind_of(unit)
     cap = 100.0 if unit == "percent" and _SHARE_OF.match(sentence[end:]) else None
     upper = n.vague_high
     b = interval(n.value, n.step, bound, ceiling, cap, tolerance, upper)

@@ -87,6 +87,12 @@ _NOT_PLURAL = frozenset(
 _PRODUCT_AFTER = re.compile(r"^\s(?:Pro|Max|Plus|Ultra|Mini|Lite|SE|XL|GT|GTI|Turbo)\b")
 
 
+# People older or younger than an age: "men over 50", "children under five".
+_PEOPLE_OVER = re.compile(
+    r"\b(?P<people>men|women|people|adults|children|kids|those|anyone|everyone|patients"
+    r"|pensioners|drivers|voters|workers|smokers|residents|girls|boys)\s+(?:aged\s+)?"
+    r"(?:over|under|above|below)\s+$", re.I
+)
 _AGE_GROUP_BEFORE = re.compile(r"\b(under|over)[\s-]$", re.I)
 
 
@@ -97,6 +103,15 @@ def age_group(text: str, n: NumberMatch) -> str | None:
         return None
     m = _AGE_GROUP_BEFORE.search(text, max(0, n.start - 7), n.start)
     return m.group(1).lower() if m is not None else None
+
+
+def people_of_age(text: str, n: NumberMatch) -> str | None:
+    """The people said to be over or under the age ``n`` ("men over 50" → "men")."""
+    if re.match(r"\s*(?:[a-z]+\s+)?(?:years?|yrs?|months?|weeks?|days?|per|%|percent|"
+                r"metres?|meters?|miles?|km|kg|points?|times)\b", text[n.end : n.end + 20]):
+        return None  # "people over 100 metres away": a measure, not an age
+    m = _PEOPLE_OVER.search(text, max(0, n.start - 40), n.start)
+    return m.group("people") if m is not None else None
 
 
 def _ordinal_after(n: NumberMatch, after: str) -> bool:
@@ -244,6 +259,9 @@ _CLAUSE_ENDS_AFTER = re.compile(
 
 
 def _is_age(n: NumberMatch, before: str, after: str, has_unit: bool) -> bool:
+    if not has_unit and n.value < 120 and _PEOPLE_OVER.search(before) \
+            and not re.match(r"\s*(?:per|%|times)\b", after):
+        return True  # "men over 50", "children under five"
     if _AGE_AFTER.match(after) or (_AGE_BEFORE.search(before) and not has_unit):
         return True  # "45-year-old", "aged 45"
     if not has_unit and n.value < 120 and _PERSON_IS_BEFORE.search(before) \

@@ -1144,3 +1144,34 @@ def test_an_s_glued_to_a_decimal_is_seconds() -> None:
 def test_a_verb_and_its_object_after_an_age_are_not_the_person() -> None:
     age = extract("The 25-year-old signed a £50,000-a-week contract.")[0]
     assert (age.kind, age.quantity_of) == ("age", None)
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Infections rose to 5,000 a day last week.", "1 / day"),
+    ("Cases hit 200 a week.", "1 / week"),
+])
+def test_a_bare_count_per_unit_of_time_is_a_rate(text: str, unit: str) -> None:
+    assert [c.unit for c in quantities(text)] == [unit]
+
+
+def test_a_count_in_an_idiom_keeps_its_noun_before_a_rate() -> None:
+    found = quantities("We play for an hour or two a day.")
+    assert [(c.value, c.quantity_of) for c in found] == [(2, "hour")]
+
+
+@pytest.mark.parametrize(("text", "people", "bound"), [
+    ("Men over 50 account for two-thirds of cases.", "Men", ">"),
+    ("Children under five are most at risk.", "Children", "<"),
+])
+def test_people_over_or_under_a_number_are_an_age(text: str, people: str, bound: str) -> None:
+    age = extract(text)[0]
+    assert (age.kind, age.quantity_of, age.bound) == ("age", people, bound)
+    assert quantities("The prize went to people over 100 metres away.")[0].unit == "meter"
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The lifts reach a record 17m per second.", 17, "meter / second"),
+    ("Blood pressure fell by 10 mmHg.", 10, "millimeter_Hg"),
+])
+def test_speed_in_metres_and_pressure_in_mercury(text: str, value: float, unit: str) -> None:
+    assert [(c.value, c.unit) for c in quantities(text)] == [(value, unit)]
