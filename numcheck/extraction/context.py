@@ -73,7 +73,9 @@ _DIRECTION_BEFORE = re.compile(
 # "grow sales by 35%", "cut its forecast by a third": a verb of change, its object, then "by"
 # and the amount. Only verbs: "up"/"down"/"higher"/"lower" before an object are not changes.
 _DIRECTION_OVER_OBJECT = re.compile(
-    rf"\b(?!(?:up|down|higher|lower)\b)(?:(?P<up>{_UP})|(?P<down>{_DOWN}))"
+    # "raised rates by 0.25 points" (before the amount, "raised £5m" is money collected)
+    rf"\b(?!(?:up|down|higher|lower)\b)(?:(?P<up>{_UP}|raise|raises|raised|raising)"
+    rf"|(?P<down>{_DOWN}))"
     rf"(?:\s+[\w'’-]+){{1,3}}\s+by{_MODIFIERS}[\s\u00a0]*(?:[$£€¥]|US\$|A\$|Y=|RM)?$",
     re.I,
 )
@@ -156,7 +158,7 @@ STOPWORDS = frozenset(
     spent stood won wrote fell rose grew hit put set let led fled fought bought brought thought
     caught taught built lent meant felt dealt knew drew shot lay laid became sank swam struck
     see sees seen get gets make makes take takes go goes come comes use uses need needs
-    twice thrice worth
+    twice thrice worth plus minus
     """.split()
 )
 _IRREGULAR_PLURALS = frozenset(
@@ -170,9 +172,10 @@ _OBJECT_AFTER = re.compile(
 
 
 def _noun_follows(text: str, pos: int) -> bool:
-    """Whether a word ending in "-ly" is an adjective or noun in the phrase ("500 million
-    monthly users", "2,000 family homes") rather than an adverb ending it ("3 early on",
-    "200 reportedly died"): a content word, not a verb form, comes next."""
+    """Whether a word ending in "-ly" (or "higher", "lower") is an adjective or noun in the
+    phrase ("500 million monthly users", "2,000 family homes", "3,000 higher education
+    students") rather than an adverb ending it ("3 early on", "200 reportedly died", "3% lower
+    at 250p"): a content word, not a verb form, comes next."""
     m = re.match(r" ([a-z][a-z-]*)\b", text[pos : pos + 40])
     if m is None:
         return False
@@ -279,7 +282,8 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
             or (not words and lower.endswith("ed") and bool(_OBJECT_AFTER.match(text, m.end())))
             or (lower.endswith("ing") and not gerund_modifier and word[:1].islower())
             or (_VERBISH.match(lower) and words)
-            or (lower.endswith("ly") and not acronym and not _noun_follows(text, m.end()))
+            or ((lower.endswith("ly") or lower in ("higher", "lower")) and not acronym
+                and not _noun_follows(text, m.end()))  # "3% lower at 250p"
         )
         if ends_phrase:
             coordinated = _coordinated_head(text, m.end()) if (

@@ -321,7 +321,8 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     if n.words and n.value == 1 and re.match(r"(?i)an?\b", n.text) and n.vague_high is None:
         return None  # "a"/"an" alone is counted only in lists of parts (see below)
     if n.text.lower() == "one" and re.search(
-        r"(?i)\b(?:no|any|every|each|some|the|that|this|same|only|which|another)\s+$",
+        r"(?i)\b(?:no|any|every|each|some|the|that|this|same|which|another"
+        r"|(?:the|his|her|its|their|my|our|your)\s+only)\s+$",  # "only one in 10" counts
         sentence[: n.start],
     ):
         return None  # a pronoun: "each one", "the same one"
@@ -538,7 +539,9 @@ def _pairable(sentence: str, a: Mention, b: Mention) -> bool:
         and (a.unit is None or a.unit == b.unit or (b.unit or "").split(" / ")[0] == a.unit
              or (a.kind == "age" and _bare(b)))  # "aged 18 to 24"
         and a.upper is None and b.upper is None
-        and not (a.change is not None and a.unit is not None)  # "rose by $4bn to $9bn"
+        # "rose by $4bn to $9bn" is a change and a level; "by £10bn or £11bn" one range
+        and not (a.change is not None and a.unit is not None
+                 and sentence[a.end : b.start].strip().lower() not in ("or", "-", "–"))
     )
 
 

@@ -178,6 +178,9 @@ def parse_words(phrase: str) -> float | None:
     return total + current if seen else None
 
 
+_PLUS_OR = re.compile(r"(?:plus\s+or\s+|\+/?)$", re.I)
+
+
 def digit_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
     found: list[NumberMatch] = []
     for m in DIGIT_NUMBER.finditer(text, start, len(text) if end is None else end):
@@ -197,6 +200,8 @@ def digit_numbers(text: str, start: int = 0, end: int | None = None) -> list[Num
         negative = bool(sign) and (sign.startswith("minus") or sign == "−" or (
             sign == "-" and (m.start() == 0 or text[m.start() - 1] in " ($€£¥\t\n")
         ))
+        if negative and _PLUS_OR.search(text, max(0, m.start() - 12), m.start()):
+            negative = False  # "plus or minus 3 points": a margin either way, not -3
         num_start = m.start() if negative or sign == "+" else m.start("num")
         value, step = scaled(value, scale), scaled(step, scale)
         if not (math.isfinite(value) and math.isfinite(step)):

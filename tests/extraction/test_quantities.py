@@ -1175,3 +1175,33 @@ def test_people_over_or_under_a_number_are_an_age(text: str, people: str, bound:
 ])
 def test_speed_in_metres_and_pressure_in_mercury(text: str, value: float, unit: str) -> None:
     assert [(c.value, c.unit) for c in quantities(text)] == [(value, unit)]
+
+
+def test_only_one_counts_unless_it_is_the_only_one() -> None:
+    assert [c.value for c in quantities("Only one in 10 new homes is affordable.")] == [1, 10]
+    assert quantities("She was the only one there.") == []
+
+
+@pytest.mark.parametrize(("text", "change"), [
+    ("The Fed raised rates by a quarter of a percentage point to 5.25%.", "up"),
+    ("Nestle is to raise its dividend by 11%.", "up"),
+    ("The charity raised £5m last year.", None),  # money collected, not a change
+])
+def test_raising_something_by_an_amount_is_a_rise(text: str, change: str | None) -> None:
+    assert quantities(text)[0].change == change
+
+
+def test_plus_or_minus_is_a_margin_not_a_negative_number() -> None:
+    assert [c.value for c in quantities("The margin of error is plus or minus 3 points.")] == [3]
+    assert [c.value for c in quantities("It was minus 5C overnight.")] == [-5]
+
+
+def test_higher_or_lower_after_an_amount_is_not_what_it_counts() -> None:
+    assert [c.quantity_of for c in quantities("Shares closed 3% lower at 250p.")] == [None, None]
+    assert quantities("There are 3,000 higher education students.")[0].quantity_of == (
+        "higher education students")
+
+
+def test_a_change_given_as_one_amount_or_another_is_one_range() -> None:
+    (claim,) = quantities("He would have to raise taxes by £10bn or £11bn.")
+    assert (claim.value, claim.upper, claim.change) == (10e9, 11e9, "up")
