@@ -139,7 +139,11 @@ _COUNT_BEFORE = re.compile(
     r"most|estimated|approximately|additional|extra|another|further|total\s+of|all)\s+|[~≈<>])$",
     re.I,
 )
-_NOUN_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?:[a-z]+s|people|staff|police|children)\b")
+_NOUN_AFTER = re.compile(
+    r"^\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?!(?:as|is|was|has|does|its|this|his|us|thus|plus|across|always|perhaps|unless|less"
+    r"|says|whereas)\b)(?:[a-z]+s|people|staff|police|children)\b"
+)
 
 
 _YEAR_PREPOSITION = re.compile(

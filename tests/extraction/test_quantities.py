@@ -1205,3 +1205,13 @@ def test_higher_or_lower_after_an_amount_is_not_what_it_counts() -> None:
 def test_a_change_given_as_one_amount_or_another_is_one_range() -> None:
     (claim,) = quantities("He would have to raise taxes by £10bn or £11bn.")
     assert (claim.value, claim.upper, claim.change) == (10e9, 11e9, "up")
+
+
+@pytest.mark.parametrize("text", [
+    "Net income for 2004 was $3.5bn.",
+    "The target for 2010 is 5%.",
+    "Clearly 2004 was the most difficult year.",
+])
+def test_a_verb_ending_in_s_after_a_year_is_no_plural_noun(text: str) -> None:
+    # "was", "is", "has" end in "s" but count nothing: "2004 was" is a year, not 2004 things
+    assert extract(text)[0].kind == "year"
