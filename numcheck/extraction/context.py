@@ -237,6 +237,8 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
     """
     if re.match(r"[sS]\b", text[end : end + 2]):
         end += 1  # "in her 20s", "the over-65s": a plural of the number, not a word after it
+    if re.match(r"x\b", text[end : end + 2]):
+        return "times"  # "3x what I earn", "10x faster": a multiplier written with an x
     compound = _COMPOUND_ADJECTIVE.match(text, end)
     if compound and compound.group("head").lower() not in STOPWORDS:
         # "six-cylinder engines", "a three-bedroom house": the number counts the word it is

@@ -34,7 +34,7 @@ _AGE_AFTER = re.compile(
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:of\s+|between\s+|from\s+)?$", re.I)
 # "John Smith, 45, said", "The striker, 31, has scored": a person named or described.
 _AGE_AFTER_NAME = re.compile(r"[A-Z][a-z]+,\s$|\b[Tt]he\s+(?:[a-z-]+\s+){0,2}[a-z]{3,},\s$")
-_AGE_CLOSE = re.compile(r"^,|^\)")
+_AGE_CLOSE = re.compile(r"^,|^\)|^\.(?:\s|$)")  # "...and former chef Nick Wood, 41."
 _SCORE_CONTEXT = re.compile(
     r"\b(?:won|win|wins|winning|beat|beats|beaten|lost|lose|loses|defeat\w*|victory|draw|drew|"
     r"lead|led|leads|score\w*|match|game|goals?|final|half-time|innings|sets?|tie|trail\w*|"
@@ -175,11 +175,15 @@ def classify(text: str, n: NumberMatch, has_unit: bool) -> str | None:
     if _is_age(n, text[max(0, n.start - 80) : n.start], after, has_unit):
         return "age"
     if n.words:
-        return None
+        # "reached number one", "from number one to number three": a rank in a chart
+        return "ordinal" if re.search(r"\b[Nn]umber\s+$", before) and not has_unit else None
     if not has_unit and _is_score(text, n, before, after):
         return "score"
     if year_like(n) and not has_unit and _reads_as_year(before, after):
         return "year"
+    if before.endswith(("'", "’")) and re.fullmatch(r"\d\d", n.text) and not after.startswith(
+            ("s", "'", "’")) and (len(before) < 2 or not before[-2].isalnum()):
+        return "year"  # "'03 Bonnie & Clyde", "since ’97" (not "the '70s", a decade below)
     if age_group(text, n) is not None:
         return "age"  # an age group: "under-16s", "the over-65s"
     if re.match(r"^s\b|^'s\b|^’s\b", after) and n.value >= 10 and n.value % 10 == 0:
@@ -292,7 +296,7 @@ _PREFIXES_BEFORE_AMOUNTS = re.compile(
     r"(?:[$£€¥]|US\$|A\$|C\$|HK\$|Rs\.?|RM|R\$|sub-|mid-|pre-|post-|over-|under-|top-|\()$"
 )
 _LETTERS_AFTER = re.compile(r"^[A-Za-z]")
-_SUFFIXES_AFTER = re.compile(r"^(?:s\b|th\b|st\b|nd\b|rd\b)")
+_SUFFIXES_AFTER = re.compile(r"^(?:s\b|th\b|st\b|nd\b|rd\b|x\b)")  # "3x": three times
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w&’'.-]*)\s$")
 _SENTENCE_FIRST_WORD = re.compile(r"(?:^|[.!?]\s+)[A-Z][\w&’'.-]*\s$")
 

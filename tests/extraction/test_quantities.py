@@ -1215,3 +1215,18 @@ def test_a_change_given_as_one_amount_or_another_is_one_range() -> None:
 def test_a_verb_ending_in_s_after_a_year_is_no_plural_noun(text: str) -> None:
     # "was", "is", "has" end in "s" but count nothing: "2004 was" is a year, not 2004 things
     assert extract(text)[0].kind == "year"
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("It went from number one to number three.", ["ordinal", "ordinal"]),  # chart places
+    ("They were all class of '83.", ["year"]),
+    ("The fans of the '70s came back.", ["year"]),
+    ("The band is led by Liam Mower, 12.", ["age"]),  # an age closing the sentence
+])
+def test_ranks_short_years_and_ages_at_a_sentence_end(text: str, kinds: list[str]) -> None:
+    assert [c.kind for c in extract(text)] == kinds
+
+
+def test_a_multiplier_written_with_an_x_counts_times() -> None:
+    (claim,) = quantities("It is 10x faster than the old chip.")
+    assert (claim.kind, claim.value, claim.quantity_of) == ("count", 10, "times")
