@@ -183,12 +183,17 @@ def _noun_follows(text: str, pos: int) -> bool:
     return word not in STOPWORDS and not _VERBISH.match(word) and not word.endswith("ly")
 
 
+# Nouns ending in s that go on to a head noun: "4,500 news sources", "two series finales".
+_S_MODIFIERS = frozenset("news series species means physics economics politics".split())
+
+
 def _plural_noun(word: str) -> bool:
     lower = word.lower()
     if lower in _IRREGULAR_PLURALS:
         return True
     return (
-        lower.endswith("s")
+        lower not in _S_MODIFIERS
+        and lower.endswith("s")
         and not lower.endswith(("ss", "us", "is", "'s", "’s"))
         and len(lower) > 2
     )

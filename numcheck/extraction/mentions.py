@@ -271,6 +271,11 @@ def _without_codes_in_quantities(mentions: list[Mention]) -> list[Mention]:
             or not any(start <= m.start and m.end <= end for start, end in spans)]
 
 
+# A capitalised word, not the first of the sentence, right before a number word.
+# (Not a heading's last word in capitals: "OTHER GAFFES Three people have refused Oscars".)
+_AFTER_A_NAME = re.compile(r"(?<![.!?\"“:]\s)(?<=\s)(?![A-Z]{4,}\s)[A-Z][\w&'’.-]*\s+$")
+
+
 def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     start = n.start
     currency = currency_before(sentence, n.start) if not n.words else None
@@ -328,6 +333,8 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
         return None  # a pronoun: "each one", "the same one"
     if n.text == "One" and n.start > 0 and not re.search(r"[.!?\"“:]\s*$", sentence[: n.start]):
         return None  # a name: "BBC One", "Formula One"
+    if n.words and n.text.istitle() and _AFTER_A_NAME.search(sentence, 0, n.start):
+        return None  # "BBC Two", "Radio Four's PM", "The Fantastic Four", "Nesbit's Five Children"
     if n.text.lower() == "one" and re.match(r"(?i)\s+(?:another|day)\b", sentence[n.end :]):
         return None
     bound_info = bound_before(sentence, start)

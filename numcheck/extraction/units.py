@@ -98,8 +98,11 @@ def names_a_title(found: UnitMatch) -> bool:
     """A unit word written with a capital that English does not give it: the number and
     the word are a name ("21 Grams", "60 Minutes", "the Three Degrees"), not a quantity.
     Units spelt with a capital ("40 Celsius") and currencies ("5m Euros", as some styles
-    write them) are units, so the rapper 50 Cent is still read as money."""
+    write them) are units; a minor currency unit capitalised and singular is not ("50 Cent",
+    the rapper: English writes 50 cents)."""
     word = found.text
+    if word in ("Cent", "Penny"):
+        return True
     return (len(word) >= 3 and word.isalpha() and word[0].isupper() and word[1:].islower()
             and word.lower() in _lexicon().folded and word.lower() not in _lexicon().capitalised
             and not units.is_currency(found.unit))
@@ -252,6 +255,8 @@ def unit_after(text: str, end: int, allow_metre: bool = True) -> UnitMatch | Non
         return None  # "grade C", "Form F"
     if best.unit == "meter" and best.text == "m" and not allow_metre:
         return None
+    if best.unit == "second" and re.match(r"[\s-]hand\b", text[best.end : best.end + 6]):
+        return None  # "six second-hand planes"
     if pos > end and text[end] == "-" and best.unit in {"percent"}:
         return None
     return best

@@ -1230,3 +1230,25 @@ def test_ranks_short_years_and_ages_at_a_sentence_end(text: str, kinds: list[str
 def test_a_multiplier_written_with_an_x_counts_times() -> None:
     (claim,) = quantities("It is 10x faster than the old chip.")
     assert (claim.kind, claim.value, claim.quantity_of) == ("count", 10, "times")
+
+
+@pytest.mark.parametrize("text", [
+    "Lord Armstrong told BBC Two's Newsnight it was fine.",
+    "The Fantastic Four will be released this summer.",
+    "US rapper 50 Cent topped the list.",  # English writes 50 cents
+])
+def test_a_capitalised_number_word_or_cent_after_a_name_is_part_of_it(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_a_number_word_after_a_heading_in_capitals_still_counts() -> None:
+    found = quantities("CONTROVERSIES AND OTHER GAFFES Three people have refused Oscars.")
+    assert [(c.value, c.quantity_of) for c in found] == [(3, "people")]
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("ATR will also provide six second hand airplanes.", "second hand airplanes"),
+    ("Google gathers news from some 4,500 news sources.", "news sources"),
+])
+def test_words_that_only_look_like_units_or_plurals(text: str, counted: str) -> None:
+    assert [(c.unit, c.quantity_of) for c in quantities(text)] == [(None, counted)]
