@@ -158,7 +158,8 @@ STOPWORDS = frozenset(
     spent stood won wrote fell rose grew hit put set let led fled fought bought brought thought
     caught taught built lent meant felt dealt knew drew shot lay laid became sank swam struck
     see sees seen get gets make makes take takes go goes come comes use uses need needs
-    twice thrice worth plus minus
+    twice thrice worth plus minus compared versus later earlier now ago today tomorrow
+    yesterday
     """.split()
 )
 _IRREGULAR_PLURALS = frozenset(
@@ -245,9 +246,15 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
     if re.match(r"x\b", text[end : end + 2]):
         return "times"  # "3x what I earn", "10x faster": a multiplier written with an x
     compound = _COMPOUND_ADJECTIVE.match(text, end)
-    if compound and compound.group("head").lower() not in STOPWORDS:
+    if compound and compound.group("word") == "strong" \
+            and compound.group("head").lower() not in STOPWORDS:
+        # "the nine-strong (rate-setting) committee": nine members of it
+        return quantity_of(text, compound.end("word")) or compound.group("head")
+    if compound and compound.group("head").lower() not in STOPWORDS \
+            and compound.group("word") not in STOPWORDS:
         # "six-cylinder engines", "a three-bedroom house": the number counts the word it is
         # hyphenated to (six cylinders), and the whole compound describes the noun after it.
+        # ("one-off gains" has no such word.)
         return compound.group("word")
     pos = end
     skipped_of = False
@@ -275,7 +282,11 @@ def quantity_of(text: str, end: int, max_words: int = 4, plural: bool = False,
             skipped_of = True
             plural = True  # partitive: "one of the best speakers" counts speakers
             pos = m.end()
-            after = re.match(r"\s+(?:the|its|their|his|her|our|all|those|these)\b", text[pos:])
+            after = re.match(r"\s+(?:the|its|their|his|her|our|all|those|these)\b"
+                             r"(?:\s+[\w-]+(?:'s|’s)(?=\s+(?:most|least|best|worst|top"
+                             r"|leading|[a-z]+est)\b))?(?:\s+(?:most|least)\b)?",
+                             # "one of the world's (most) profitable firms"
+                             text[pos:])
             if after:
                 pos += after.end()
             continue

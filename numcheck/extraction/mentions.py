@@ -449,7 +449,7 @@ def _unit_beyond(words: re.Pattern[str], sentence: str, end: int) -> UnitMatch |
     return found
 
 
-_AGE_TAIL = re.compile(r"[\s-]*(?:years?|yrs?)?[\s-]*old\b", re.I)
+_AGE_TAIL = re.compile(r"[\s-]*(?:years?|yrs?)?[\s-]*olds?\b", re.I)
 
 
 def _after_age(sentence: str, end: int) -> int:

@@ -28,7 +28,8 @@ _DECADE_AFTER = re.compile(r"^s\s+(?:rock|pop|music|songs?|style|fashion|tv|tele
                            r"|movies?|hits?|bands?|sitcoms?|comedy|culture|era|icons?|stars?)\b",
                            re.I)
 _AGE_AFTER = re.compile(
-    r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)(?:[\s-]*old|\s+of\s+age)\b|^[\s-]*year-old",
+    r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)(?:[\s-]*olds?|\s+of\s+age)\b"
+    r"|^[\s-]*year-old",
     re.I,
 )
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:of\s+|between\s+|from\s+)?$", re.I)

@@ -1252,3 +1252,16 @@ def test_a_number_word_after_a_heading_in_capitals_still_counts() -> None:
 ])
 def test_words_that_only_look_like_units_or_plurals(text: str, counted: str) -> None:
     assert [(c.unit, c.quantity_of) for c in quantities(text)] == [(None, counted)]
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("It is one of the world's biggest oil producers.", "biggest oil producers"),
+    ("The Bank's nine-strong committee voted.", "committee"),  # nine members of it
+    ("Profits were buoyed by one-off gains.", None),
+    ("It reported profits of £9.4bn later this month.", None),
+    ("The lesson is for 18 to 24 year olds.", None),  # the age's "olds" is no noun
+    ("Sales rose 12% compared with last year.", None),
+])
+def test_what_is_counted_skips_possessors_time_adverbs_and_comparisons(
+        text: str, counted: str | None) -> None:
+    assert quantities(text)[0].quantity_of == counted
