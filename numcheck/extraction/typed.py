@@ -81,9 +81,11 @@ _MODEL_AFTER = re.compile(r"^\s[A-Z][A-Za-z]*[A-RT-Za-rt-z]\b(?!\s+(?:of|per)\b)
 _CAPITALISED_RUN_AFTER = re.compile(
     r"^\s([A-Z][\w&'’]*(?:-\d+)?(?:\s+[A-Z][\w&'’]*(?:-\d+)?){0,2})(?:\s+([a-z]+)\b)?"
 )
-# Words ending in "s" that are not plural nouns: "the 787 Dreamliner was delayed".
+# Words ending in "s" that are not plural nouns: "the 787 Dreamliner was delayed", "Net
+# income for 2004 was $3.5bn".
 _NOT_PLURAL = frozenset(
-    "as is was has its his this thus us plus yes always perhaps across unless less".split()
+    "as is was has does its his this thus us plus yes always perhaps across unless less says "
+    "whereas".split()
 )
 _PRODUCT_AFTER = re.compile(r"^\s(?:Pro|Max|Plus|Ultra|Mini|Lite|SE|XL|GT|GTI|Turbo)\b")
 
@@ -107,10 +109,8 @@ def age_group(text: str, n: NumberMatch) -> str | None:
 
 
 def people_of_age(text: str, n: NumberMatch) -> str | None:
-    """The people said to be over or under the age ``n`` ("men over 50" → "men")."""
-    if re.match(r"\s*(?:[a-z]+\s+)?(?:years?|yrs?|months?|weeks?|days?|per|%|percent|"
-                r"metres?|meters?|miles?|km|kg|points?|times)\b", text[n.end : n.end + 20]):
-        return None  # "people over 100 metres away": a measure, not an age
+    """The people said to be over or under the age ``n`` ("men over 50" → "men"), for a
+    number already typed an age."""
     m = _PEOPLE_OVER.search(text, max(0, n.start - 40), n.start)
     return m.group("people") if m is not None else None
 
@@ -141,9 +141,8 @@ _COUNT_BEFORE = re.compile(
     re.I,
 )
 _NOUN_AFTER = re.compile(
-    r"^\s+(?:[a-z][\w-]*\s+){0,2}?"
-    r"(?!(?:as|is|was|has|does|its|this|his|us|thus|plus|across|always|perhaps|unless|less"
-    r"|says|whereas)\b)(?:[a-z]+s|people|staff|police|children)\b"
+    rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}?(?!(?:{'|'.join(sorted(_NOT_PLURAL))})\b)"
+    r"(?:[a-z]+s|people|staff|police|children)\b"
 )
 
 
