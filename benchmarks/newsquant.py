@@ -52,7 +52,7 @@ _CURRENCY_NAMES = {
     "SEK": "swedish krona", "NOK": "norwegian krone", "ZAR": "south african rand",
     "NGN": "nigerian naira", "MXN": "mexican peso", "TRY": "turkish lira",
     "BRL": "brazilian real", "KRW": "south korean won", "BTC": "bitcoin", "cent": "cent",
-    "penny": "penny",
+    "penny": "penny", "dime": "dime", "TWD": "new taiwan dollar",
 }
 _UNIT_NAMES = {
     "percent": "percentage", "percentage_point": "percentage point",

@@ -12,6 +12,7 @@ import argparse
 import functools
 import json
 import math
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -55,6 +56,8 @@ def unit_key(name: str) -> str:
     registry = _registry()
     spelled = (name.replace("metre", "meter").replace("litre", "liter")
                .replace("percentage", "percent").replace("pound-mass", "pound"))
+    # quantulum3's "count per week" is a number per week: pint's `count` is a base of its own
+    spelled = re.sub(r"\bcount\b", "1", spelled)
     for candidate in (name.replace(" ", "_"), name, spelled, spelled.replace(" per ", " / ")):
         try:
             unit = registry.parse_units(candidate)

@@ -215,6 +215,7 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
     mentions = _from_to_units(sentence, mentions, tolerance)
     mentions = _gapped_units(sentence, mentions, tolerance)
     mentions = _index_levels(sentence, mentions, tolerance)
+    mentions = _uncertainty_units(sentence, mentions, tolerance)
     mentions = _restatement_bounds(sentence, mentions, tolerance)
     mentions.extend(_counted_list_items(sentence, mentions, tolerance))
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -264,11 +265,14 @@ def _one_and_a_half(sentence: str, mentions: list[Mention], tolerance: float) ->
 
 
 def _without_codes_in_quantities(mentions: list[Mention]) -> list[Mention]:
-    """A letter-digit token that a quantity read as its unit ("40 km2", "3 kg/cm2") is that
-    quantity's unit, not also a code of its own: no text is two claims."""
+    """A letter-digit token that a quantity read as its unit ("40 km2", "3 kg/cm2", the "1"
+    of "5 fb−1") is that quantity's unit, not also a code or a count of its own: no text is
+    two claims."""
     spans = [(m.start, m.end) for m in mentions if m.kind != "identifier"]
-    return [m for m in mentions if m.kind != "identifier"
-            or not any(start <= m.start and m.end <= end for start, end in spans)]
+    return [m for m in mentions
+            if not any(start <= m.start and m.end <= end and (start, end) != (m.start, m.end)
+                       for start, end in spans)
+            and not (m.kind == "identifier" and (m.start, m.end) in spans)]
 
 
 # A capitalised word, not the first of the sentence, right before a number word.
@@ -782,6 +786,21 @@ def _gapped_units(sentence: str, mentions: list[Mention], tolerance: float) -> l
                 and _GAPPED_AFTER.match(sentence, b.end) is not None)
 
     return _lend_units(mentions, tolerance, lends)
+
+
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+/−|\+-|\+−)\s*")
+
+
+def _uncertainty_units(sentence: str, mentions: list[Mention], tolerance: float
+                       ) -> list[Mention]:
+    """ "5.2 ± 0.3 mg", "9.83e-3 +/- 1e-5 km/s2": a value and its uncertainty, the unit
+    written once after the second, is in that unit."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if _bare(a) and b.unit is not None and _PLUS_MINUS.fullmatch(sentence, a.end, b.start):
+            out[i] = _rebound(replace(a, unit=b.unit, kind=b.kind), tolerance)
+    return out
 
 
 # A stock index named before a bare level it stands "at" or moves "to": index points.

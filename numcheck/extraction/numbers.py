@@ -66,8 +66,10 @@ _DIGITS = (
     r"(?:\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[×x]\s?10\s?\^?\s?[-+−]?\d+)(?![\w.])"  # 1e-3, 2.48×10−5
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     # SI grouping by thin or no-break spaces ("10 000"); a plain space is too often two
-    # numbers ("scored 25 100 times")
+    # numbers ("scored 25 100 times"), except before a group that starts with 0, which no
+    # number written alone does ("10 000 dollars", "3 000 000")
     r"|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?![\d,.])"
+    r"|\d{1,3}(?: 0\d\d)+(?![\d,.])"
     r"|\d+(?:\.\d+)?|\.\d+)"
 )
 _SCIENTIFIC = re.compile(r"^(?P<m>\d+(?:\.\d+)?)(?:[eE]|\s?[×x]\s?10\s?\^?\s?)(?P<e>[-+−]?\d+)$")
@@ -129,7 +131,7 @@ def parse_digits(digits: str) -> tuple[float, float]:
         exponent = int(sci.group("e").replace("−", "-"))
         mantissa = sci.group("m")
         return float(mantissa) * 10.0**exponent, step_of(mantissa) * 10.0**exponent
-    digits = re.sub(r"[\u00a0\u2009\u202f]", "", digits)
+    digits = re.sub(r"[ \u00a0\u2009\u202f]", "", digits)
     return float(digits.replace(",", "")), step_of(digits)
 
 

@@ -245,7 +245,7 @@ def _time_or_date(
         return "date"
     head = text[n.start : n.start + 20]
     phone_like = _PHONE.match(head) and re.search(r"\d[\s-]\d{3,}", head)
-    grouped = "," in n.text or re.search(r"\d[\u00a0\u2009\u202f]\d{3}$", n.text)
+    grouped = "," in n.text or re.search(r"\d[ \u00a0\u2009\u202f]\d{3}$", n.text)
     if phone_like and not has_unit and not grouped:
         return "identifier"
     return None

@@ -158,7 +158,7 @@ _MONEY_WORDS: tuple[tuple[str, str], ...] = (
     (r"(?:brazilian\s+)?reais|brazilian\s+reals?", "BRL"),
     (r"(?:turkish\s+)?lira", "TRY"),
     (r"bitcoins?|btc", "BTC"),
-    (r"cents?", "cent"),
+    (r"cents?", "cent"), (r"dimes?", "dime"), (r"nickels", "nickel"),
     (r"pence|p(?!\w)(?!\.m)", "penny"),
     (r"usd|us\$", "USD"), (r"eur|€", "EUR"), (r"gbp|£", "GBP"), (r"jpy|¥", "JPY"),
     (r"aud", "AUD"), (r"cad", "CAD"), (r"chf", "CHF"), (r"cny|rmb", "CNY"), (r"inr", "INR"),
@@ -263,10 +263,11 @@ def unit_after(text: str, end: int, allow_metre: bool = True) -> UnitMatch | Non
 
 
 # Alone, a spaced "in" after a number is a preposition ("2 in 10 adults"). It is inches after
-# a number of feet ("6 ft 2 in") and before a dimension or "of" ("4 in of snow", "2 in thick"):
-# the preposition is never followed by those.
+# a number of feet ("6 ft 2 in"), before a dimension or "of" ("4 in of snow", "2 in thick")
+# and at the end of a sentence: the preposition is never followed by those.
 _FEET_THEN_NUMBER = re.compile(r"\d\s?(?:ft|feet|foot)\s+\d+(?:\.\d+)?$")
 _SPACED_IN = re.compile(r"[\s\u00a0]in\b(?![\s\u00a0]+(?:the|a|an|his|her|its|their)\b)")
+_SENTENCE_END = re.compile(r"[.!?]?\s*$")  # "my pencil is 2 in.": no object follows
 _DIMENSION_AFTER_IN = re.compile(
     r"[\s\u00a0]+(?:thick|long|wide|tall|deep|high|across|of|in\s+(?:diameter|length|width))\b"
 )
@@ -275,7 +276,8 @@ _DIMENSION_AFTER_IN = re.compile(
 def _spaced_inches(text: str, end: int) -> UnitMatch | None:
     m = _SPACED_IN.match(text, end)
     if m is None or not (_FEET_THEN_NUMBER.search(text, max(0, end - 24), end)
-                         or _DIMENSION_AFTER_IN.match(text, m.end())):
+                         or _DIMENSION_AFTER_IN.match(text, m.end())
+                         or _SENTENCE_END.match(text, m.end())):
         return None
     return UnitMatch("inch", m.start() + 1, m.end(), "in")
 
@@ -299,30 +301,39 @@ _IN_COMPOUNDS = {
     "A": "ampere", "mA": "milliampere", "s": "second", "t": "tonne", "h": "hour",
     "d": "day", "yr": "year", "min": "minute", "l": "liter", "N": "newton", "J": "joule",
     "kJ": "kilojoule", "Pa": "pascal", "kPa": "kilopascal", "K": "kelvin", "mol": "mole",
-    "V": "volt", "g": "gram",
+    "V": "volt", "g": "gram", "L": "liter", "fb": "femtobarn", "pb": "picobarn",
 }
 _COMPOUND = re.compile(r"[\s\u00a0]?((?:[A-Za-zµμ]{1,4}(?:\^?-?[1-3])?)"
                        r"(?:/[A-Za-zµμ]{1,4}(?:\^?-?[1-3])?)+)(?![\w/^])")
 _COMPOUND_PART = re.compile(r"([A-Za-zµμ]{1,4})(?:\^?(-?[1-3]))?")
+# Symbols with their powers written, SI style, ending in a negative power: "s-1", "kg m-3",
+# "m s−1" (a power is what makes "s" a second here, not a plural or a letter).
+_POWERS = re.compile(r"[\s\u00a0]?((?:[A-Za-zµμ]{1,4}(?:\^?[-−]?[1-3])?[\s\u00a0·]){0,3}"
+                     r"[A-Za-zµμ]{1,4}\^?[-−][1-3])(?![\w/^])")
 
 
 def compound_after(text: str, end: int) -> UnitMatch | None:
     """A unit written as symbols joined by slashes right after a number ending at ``end``
-    ("9.8 m/s2", "1.3 A/cm2", "5 t/ha"), each symbol one the lexicon knows or one of
-    :data:`_IN_COMPOUNDS`, with an optional power. None when any part is not a symbol."""
+    ("9.8 m/s2", "1.3 A/cm2", "5 t/ha"), or as symbols with their powers written, the last
+    a negative one (science's "4e14 s-1", "1.2 kg m-3", "5 fb−1"), each symbol one the
+    lexicon knows or one of :data:`_IN_COMPOUNDS`. None when any part is not a symbol."""
     m = _COMPOUND.match(text, end)
-    if m is None or re.fullmatch(r"[A-Z](?:/[A-Z])+", m.group(1)) is not None:
-        return None  # single capitals are abbreviations: "N/A", "P/E"
+    if m is not None and re.fullmatch(r"[A-Z](?:/[A-Z])+", m.group(1)) is None:
+        parts = [(part, -1 if index else 1) for index, part in enumerate(m.group(1).split("/"))]
+    else:  # single capitals joined by a slash are abbreviations: "N/A", "P/E"
+        m = _POWERS.match(text, end)
+        if m is None:
+            return None
+        parts = [(part, 1) for part in re.split(r"[\s\u00a0·]", m.group(1))]
     exact = _lexicon().exact
     factors = []
-    for index, part in enumerate(m.group(1).split("/")):
-        piece = _COMPOUND_PART.fullmatch(part)
+    for part, sign in parts:
+        piece = _COMPOUND_PART.fullmatch(part.replace("−", "-"))
         name = (exact.get(piece.group(1)) or _IN_COMPOUNDS.get(piece.group(1))
                 if piece else None)
         if piece is None or name is None or units.is_currency(name):
             return None
-        power = int(piece.group(2) or 1) * (-1 if index else 1)
-        factors.append(f"({name}) ** {power}")
+        factors.append(f"({name}) ** {int(piece.group(2) or 1) * sign}")
     try:
         unit = units.canonical(" * ".join(factors))
     except Exception:  # pint refuses the combination: no unit, as if unwritten

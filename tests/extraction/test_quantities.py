@@ -1265,3 +1265,26 @@ def test_words_that_only_look_like_units_or_plurals(text: str, counted: str) -> 
 def test_what_is_counted_skips_possessors_time_adverbs_and_comparisons(
         text: str, counted: str | None) -> None:
     assert quantities(text)[0].quantity_of == counted
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("It was valued at 10 000 dollars.", 10_000, "USD"),  # a group starting with 0 is no number
+    ("The city has 3 000 000 people.", 3_000_000, None),
+    ("Violet light oscillates at 4e14 s-1.", 4e14, "1 / second"),
+    ("The density is 1.2 kg m-3.", 1.2, "kilogram / meter ** 3"),
+    ("The LHC reached 5 fb−1 of data.", 5, "1 / femtobarn"),
+    ("That one costs 3 dimes.", 3, "dime"),
+    ("The length of my pencil is 2 in.", 2, "inch"),
+])
+def test_number_and_unit_notations_of_science_and_other_styles(
+        text: str, value: float, unit: str | None) -> None:
+    assert [(c.value, c.unit) for c in quantities(text)] == [(pytest.approx(value), unit)]
+
+
+def test_scores_stay_two_numbers_when_a_space_separates_them() -> None:
+    assert [c.value for c in quantities("He scored 25 100 times.")] == [25, 100]
+
+
+def test_a_value_and_its_uncertainty_share_the_unit_written_after_both() -> None:
+    assert [(c.value, c.unit) for c in quantities("The mean dose was 5.2 ± 0.3 mg.")] == [
+        (5.2, "milligram"), (0.3, "milligram")]
