@@ -75,7 +75,10 @@ _METRE_CONTEXT = re.compile(
     r"hurdles|freestyle|backstroke|butterfly|breaststroke|relay|run|dash|final|metres?|from|"
     r"runners?|sprinters?|hurdlers?|swimmers?|"
     r"of\s+(?:water|snow|rain)|in\s+(?:height|length|diameter|depth)"
-    r"|per\s+(?:second|minute|hour))\b",  # "a record 426m per minute": a speed
+    r"|per\s+(?:second|minute|hour)"  # "a record 426m per minute": a speed
+    # a distance covered in a time: "1,500m in 3:26.00", "200m in 19.19 seconds"
+    r"|in\s+(?:\d+(?:\.\d+)?\s?(?:s|secs?|seconds?|mins?|minutes?|hours?|hrs?)|\d+:\d\d"
+    r"|\d+\.\d+))\b",
     re.I,
 )
 _NOUN_AFTER = re.compile(r"^[\s-]?(?:[A-Za-z][\w-]*)")
@@ -93,7 +96,8 @@ _COUNTED_BEFORE = re.compile(
     r"|copies|shares|downloads)\b[^.;\d]{0,20}$",
     re.I,
 )
-_EVENT_BEFORE = re.compile(r"\bthe\s+$", re.I)
+# "the 100m", "ran 100m", "swam 400m": a race distance.
+_EVENT_BEFORE = re.compile(r"\b(?:the|ran|run|runs|running|swam|swim|swims|sprinted)\s+$", re.I)
 _SHARE_OF = re.compile(r"^\s+of\b", re.I)
 _CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|and|or|-to-|to-|-\s+to|-\s+and)\s*$", re.I)
 # A verb of extent: what follows is a range in whichever order its ends are written.
@@ -229,7 +233,9 @@ def _clock_times(sentence: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         last = out[-1] if out else None
         if last is not None and last.kind == m.kind == "time" \
-                and sentence[last.end : m.start] == ":" and m.end - m.start == 2:
+                and sentence[last.end : m.start] == ":" \
+                and re.fullmatch(r"\d\d(?:\.\d+)?", sentence[m.start : m.end]):
+            # ("1:54.66": a race time, its seconds with hundredths)
             seconds = ":" in sentence[last.start : last.end]  # "14:00:30": minutes are read
             value = last.value if seconds else last.value + m.value / 100
             out[-1] = replace(last, end=m.end, value=value, low=value, high=value,
@@ -403,9 +409,20 @@ _OVER = re.compile(r"\bover\s+(?:an?\s+)?$", re.I)
 _PERIOD_AFTER = re.compile(r"[\s-]*(?:period|span|stretch|spell|timeframe|time\s+frame)\b", re.I)
 
 
+# A number and the plural it counts right before "over": "110 pitches over seven innings".
+_COUNTED_OVER = re.compile(r"\d[\d,.]*\s+(?:[A-Za-z-]+\s+){0,2}[a-z]{2,}s\s+over\s+$")
+
+
 def _over_a_period(sentence: str, start: int, end: int, unit: str | None) -> bool:
-    before = sentence[max(0, start - 40) : start]
-    if unit is None or units.dimension(unit) != "[time]" or not _OVER.search(before):
+    """Whether "over" before the number spans it rather than bounds it: "£960m over 15
+    years", "over a five-year period", "20 goals over 30 games" (not "over 30 goals", nor
+    "436 properties over £1m")."""
+    before = sentence[max(0, start - 60) : start]
+    if not _OVER.search(before):
+        return False
+    if unit is None and _COUNTED_OVER.search(before):
+        return True  # (but "436 properties over £1m": a price bound on the properties)
+    if unit is None or units.dimension(unit) != "[time]":
         return False
     return bool(_AMOUNT_OVER.search(before) or _PERIOD_AFTER.match(sentence, end))
 

@@ -1289,3 +1289,27 @@ def test_scores_stay_two_numbers_when_a_space_separates_them() -> None:
 def test_a_value_and_its_uncertainty_share_the_unit_written_after_both() -> None:
     assert [(c.value, c.unit) for c in quantities("The mean dose was 5.2 ± 0.3 mg.")] == [
         (5.2, "milligram"), (0.3, "milligram")]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("He ran 100m in 9.58 seconds.", 100, "meter"),  # a distance covered in a time
+    ("She won the 1,500m in 3:26.00.", 1500, "meter"),
+    ("They sold 5m in 2004.", 5e6, None),  # in a year: millions
+])
+def test_m_before_a_time_taken_is_metres(text: str, value: float, unit: str | None) -> None:
+    assert (quantities(text)[0].value, quantities(text)[0].unit) == (value, unit)
+
+
+def test_a_race_time_with_hundredths_is_one_time() -> None:
+    assert [(c.text, c.kind) for c in extract("She swam the 200m freestyle in 1:54.66.")][-1] == (
+        "1:54.66", "time")
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("The pitcher threw 110 pitches over seven innings.", "="),  # across, not more than
+    ("He scored 20 goals over 30 games.", "="),
+    ("There were 436 properties over £1m sold.", ">"),  # a price bound on the properties
+    ("He has scored over 30 goals.", ">"),
+])
+def test_over_after_a_counted_plural_spans_a_count(text: str, bound: str) -> None:
+    assert quantities(text)[-1].bound == bound
