@@ -403,8 +403,9 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
 # years", "£7m) over three days", "5% over a decade") or before "period" ("over a five-year
 # period"); "for over 40 years", "waiting over 12 months", "in little over two years" stay
 # bounds.
-_AMOUNT_OVER = re.compile(r"(?:\d[\d.,]*\s?(?:%|per\s?cent|bn|m|k|[a-z]{1,3})?|\))\s+over\s+$",
-                          re.I)
+# ("7.5% annualised over five years", "£960m spent over 15 years": a word may stand between)
+_AMOUNT_OVER = re.compile(r"(?:\d[\d.,]*\s?(?:%|per\s?cent|bn|m|k|[a-z]{1,3})?|\))"
+                          r"(?:\s+[a-z]+ed|\s+a\s+year)?\s+over\s+$", re.I)
 _OVER = re.compile(r"\bover\s+(?:an?\s+)?$", re.I)
 _PERIOD_AFTER = re.compile(r"[\s-]*(?:period|span|stretch|spell|timeframe|time\s+frame)\b", re.I)
 
@@ -723,14 +724,22 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
             continue
         if b.unit is not None or a.unit is None or not _is_quantity(a) or b.kind != "count":
             continue
-        if a.change is not None and a.unit == "percent":
+        if a.unit == "percent" and i >= 2 and out[i - 2].change is not None \
+                and _OR_RESTATED.fullmatch(sentence, out[i - 2].end, a.start):
+            # "fell 475.86 points, or 1.4%, to 33,618.88": the level is in the unit of the
+            # amount the percentage restates
+            a = out[i - 2]
+            if a.unit is None or a.unit == "percent":
+                continue
+        elif a.change is not None and a.unit == "percent":
             continue  # "rose 8.15% to 3.65": a relative change; the level is not a percentage
-        between = sentence[a.end : b.start]
+        between = sentence[out[i - 1].end : b.start]
         if re.fullmatch(r"\s*(?:to|at|from|,\s*to)\s*", between) and b.quantity_of is None:
             out[i] = _rebound(replace(b, unit=a.unit, kind=a.kind), tolerance)
     return out
 
 
+_OR_RESTATED = re.compile(r"\s*,?\s*or\s+")
 # What may stand between "from A <unit>" and "to B" besides words: a year or date of A.
 _FROM_TO_GAP = re.compile(r"(?:\s+[A-Za-z][\w.-]*|\s+\d{4}){1,4}\s+to\s+")
 _DATED = frozenset({"year", "date", "time"})

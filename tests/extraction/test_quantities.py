@@ -1313,3 +1313,21 @@ def test_a_race_time_with_hundredths_is_one_time() -> None:
 ])
 def test_over_after_a_counted_plural_spans_a_count(text: str, bound: str) -> None:
     assert quantities(text)[-1].bound == bound
+
+
+@pytest.mark.parametrize("text", [
+    "The Dow Jones index fell 475.86 points, or 1.4%, to 33,618.88.",
+    "The FTSE 100 fell 50 points, or 0.7%, to 7,400.",
+])
+def test_a_level_after_a_change_restated_as_a_percentage_takes_the_change_unit(
+        text: str) -> None:
+    assert quantities(text)[-1].unit == "index_point"
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("The fund returned 7.5% annualised over five years.", "="),
+    ("Doom 3 was developed over four years.", "="),
+    ("He has waited over 10 years.", ">"),
+])
+def test_over_a_period_after_an_amount_and_a_participle(text: str, bound: str) -> None:
+    assert quantities(text)[-1].bound == bound

@@ -777,7 +777,12 @@ def _replace_number(text: str, new: str) -> str:
 
 
 def _pct_text(value: float, like: Operand) -> str:
+    """``value`` written with as many decimals as ``like`` (the stated percentage), more when
+    that would repeat the stated number or round a small change to a whole one ("0.6%", not
+    "1%", for a stated "6%")."""
     decimals = _decimals(like.text)
+    while decimals < 3 and 0 < value < 10 ** (1 - decimals) and value * 10**decimals < 9.5:
+        decimals += 1
     text = f"{value:.{decimals}f}"
     if float(text) == like.value and decimals < 3:
         text = f"{value:.{decimals + 1}f}"
@@ -1042,6 +1047,51 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
             yield problem
 
 
+# "The Dow fell 475.86 points, or 1.4%, to 33,618.88": an amount, the same change as a
+# percentage, and the level reached. The start is the level less the amount (plus it, for a
+# fall), so the percentage can be checked against it.
+_AMOUNT_OR_PERCENT_TO = re.compile(
+    rf"\b(?P<verb>{UP_VERBS}|{DOWN_VERBS})\s+(?:by\s+)?{_BOUND_WORDS}(?P<x>{N}),?\s+or\s+"
+    rf"(?:by\s+)?{_BOUND_WORDS}(?P<y>{N}),?\s+to\s+(?:(?:close|end|settle|finish)\s+at\s+)?"
+    rf"{_BOUND_WORDS}(?P<b>{N})",
+    re.I,
+)
+
+
+def amount_and_percent_problems(t: Template, tighten: bool) -> Iterator[Problem]:
+    for m in _AMOUNT_OR_PERCENT_TO.finditer(t.text):
+        x, y, b = t.op(m.group("x")), t.op(m.group("y")), t.op(m.group("b"))
+        if x.unit is not None and (b.unit or "").split(" / ")[0] == x.unit:
+            x = replace(x, unit=b.unit)  # "rose $12.40, or 0.6%, to $1,987.30 an ounce"
+        if _base_unit(y.unit) != "percent" or not _same_measure(x, b) or b.unit == "percent":
+            continue
+        if inverted_scale(t, b) or not (x.exact and b.exact):
+            continue
+        direction = direction_of(m.group("verb"))
+        if tighten:
+            x, b = tightened(x, b), tightened(b, x)
+        moved = _in_unit(x, _base_unit(b.unit))
+        if direction == "up":
+            span, value = Span(b.span.lo - moved.hi, b.span.hi - moved.lo), b.value - x.value
+        else:
+            span, value = Span(b.span.lo + moved.lo, b.span.hi + moved.hi), b.value + x.value
+        if span.lo <= 0:
+            continue  # a start of nothing or less: no percentage to check
+        # The start is not written: it stands in the text where the amount is, so that the
+        # message and the evidence point at the numbers that give it.
+        a = replace(b, value=value, span=span, start=x.start, end=x.end,
+                    text=f"{b.text} {'−' if direction == 'up' else '+'} {x.text}",
+                    round_integer=False)
+        pair = Pair(a, b, m.start(), m.end())
+        kind = _change_operand(t, m.group("y"), pair)
+        if kind is None:
+            continue
+        start = t.doc_offset(m.start("verb"))
+        problem = check_stated(a, b, _stated(kind, direction, y, t, start, y.end), pair)
+        if problem is not None:
+            yield problem
+
+
 # "Unemployment stood at 1.45 million in March. … Unemployment fell by 30,000 to 1.4 million."
 # The start of a change stated a sentence or two earlier, under the same subject; both
 # sentences must open with that subject, so nothing else can be meant.
@@ -1140,6 +1190,8 @@ class ChangeKind:
         previous: list[Template] = []
         for t in templates(ctx):
             for problem in problems(t, tighten, tol, loose):
+                yield self._finding(rule, ctx, problem)
+            for problem in amount_and_percent_problems(t, tighten):
                 yield self._finding(rule, ctx, problem)
             for problem in earlier_start_problems(t, previous[-2:], tighten):
                 yield self._finding(rule, ctx, problem)
