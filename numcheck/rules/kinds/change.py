@@ -1048,8 +1048,8 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
 
 
 # "The Dow fell 475.86 points, or 1.4%, to 33,618.88": an amount, the same change as a
-# percentage, and the level reached. The start is the level less the amount (plus it, for a
-# fall), so the percentage can be checked against it.
+# percentage (either may come first), and the level reached. The start is the level less the
+# amount (plus it, for a fall), so the percentage can be checked against it.
 _AMOUNT_OR_PERCENT_TO = re.compile(
     rf"\b(?P<verb>{UP_VERBS}|{DOWN_VERBS})\s+(?:by\s+)?{_BOUND_WORDS}(?P<x>{N}),?\s+or\s+"
     rf"(?:by\s+)?{_BOUND_WORDS}(?P<y>{N}),?\s+to\s+(?:(?:close|end|settle|finish)\s+at\s+)?"
@@ -1060,7 +1060,10 @@ _AMOUNT_OR_PERCENT_TO = re.compile(
 
 def amount_and_percent_problems(t: Template, tighten: bool) -> Iterator[Problem]:
     for m in _AMOUNT_OR_PERCENT_TO.finditer(t.text):
-        x, y, b = t.op(m.group("x")), t.op(m.group("y")), t.op(m.group("b"))
+        amount, percentage = m.group("x"), m.group("y")
+        if _base_unit(t.op(amount).unit) == "percent":
+            amount, percentage = percentage, amount  # "rose 3.2%, or $1.2bn, to $39bn"
+        x, y, b = t.op(amount), t.op(percentage), t.op(m.group("b"))
         if x.unit is not None and (b.unit or "").split(" / ")[0] == x.unit:
             x = replace(x, unit=b.unit)  # "rose $12.40, or 0.6%, to $1,987.30 an ounce"
         if _base_unit(y.unit) != "percent" or not _same_measure(x, b) or b.unit == "percent":
@@ -1083,7 +1086,7 @@ def amount_and_percent_problems(t: Template, tighten: bool) -> Iterator[Problem]
                     text=f"{b.text} {'−' if direction == 'up' else '+'} {x.text}",
                     round_integer=False)
         pair = Pair(a, b, m.start(), m.end())
-        kind = _change_operand(t, m.group("y"), pair)
+        kind = _change_operand(t, percentage, pair)
         if kind is None:
             continue
         start = t.doc_offset(m.start("verb"))
