@@ -778,10 +778,11 @@ def _replace_number(text: str, new: str) -> str:
 
 def _pct_text(value: float, like: Operand) -> str:
     """``value`` written with as many decimals as ``like`` (the stated percentage), more when
-    that would repeat the stated number or round a small change to a whole one ("0.6%", not
-    "1%", for a stated "6%")."""
+    that would repeat the stated number or be more than a tenth out ("0.6%", not "1%", for a
+    stated "6%")."""
     decimals = _decimals(like.text)
-    while decimals < 3 and 0 < value < 10 ** (1 - decimals) and value * 10**decimals < 9.5:
+    while decimals < 3 and value > 0 and (
+            value * 10**decimals < 1 or abs(round(value, decimals) / value - 1) > 0.1):
         decimals += 1
     text = f"{value:.{decimals}f}"
     if float(text) == like.value and decimals < 3:
@@ -1052,7 +1053,8 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
 # amount (plus it, for a fall), so the percentage can be checked against it.
 _AMOUNT_OR_PERCENT_TO = re.compile(
     rf"\b(?P<verb>{UP_VERBS}|{DOWN_VERBS})\s+(?:by\s+)?{_BOUND_WORDS}(?P<x>{N}),?\s+or\s+"
-    rf"(?:by\s+)?{_BOUND_WORDS}(?P<y>{N}),?\s+to\s+(?:(?:close|end|settle|finish)\s+at\s+)?"
+    rf"(?:by\s+)?{_BOUND_WORDS}(?P<y>{N}),?\s+(?:to\s+(?:(?:close|end|settle|finish)\s+at\s+)?"
+    rf"|at\s+)"
     rf"{_BOUND_WORDS}(?P<b>{N})",
     re.I,
 )
