@@ -30,6 +30,7 @@ from numcheck.rules.kinds._pairing import (
     describe,
     digit_step,
     fmt,
+    in_scale,
     label,
     literal_step,
     number_text,
@@ -414,13 +415,15 @@ class ConversionKind:
     ) -> Finding:
         a, b = c.first, c.second
         unit_b = b.unit
+        # Numbers in the scale the second one is written in: "is 7.57 billion L, not 4.5
+        # billion L" rather than "is 7,570,000,000 L, not 4,500,000,000 L".
         computed = _say(c.converted, unit_b) if a.claim.bound not in ("=", "~") \
-            else with_unit(fmt(c.apply(a.value), 3), unit_b)
+            else with_unit(in_scale(c.apply(a.value), b.claim, 3), unit_b)
         if a.claim.upper is not None:
             computed = with_unit(
                 f"{fmt(c.apply(a.value), 3)}–{fmt(c.apply(a.claim.upper), 3)}", unit_b
             )
-        second_value = fmt(b.value, 6) if b.claim.upper is None else \
+        second_value = in_scale(b.value, b.claim, 6) if b.claim.upper is None else \
             f"{fmt(b.value, 6)}–{fmt(b.claim.upper, 6)}"
         fields = {
             "first": a.text(text),
