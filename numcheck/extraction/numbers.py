@@ -114,6 +114,7 @@ MIXED = re.compile(
 HALF_A = re.compile(
     r"\bhalf\s+an?\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b", re.I
 )
+_OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(?P<scale>thousand|million|billion|trillion)\b", re.I)
 VAGUE_PLURAL = re.compile(
     # "tens of thousands" needs no "of" after it ("tens of thousands in Paris"); "hundreds" does
     # ("hundreds of people": a bare "hundreds" may be a century)
@@ -272,6 +273,12 @@ def word_numbers(text: str) -> list[NumberMatch]:
         num = m.group("num").lower()
         numerator = 1.0 if num in ("a", "an") else float(SMALL[num])
         value = numerator * FRACTIONS[m.group("den").lower()]
+        of_a = _OF_A_SCALE.match(text, m.end())
+        if of_a is not None:  # "three-quarters of a million people": 750,000 of them
+            scale = float(SCALES[of_a.group("scale").lower()])
+            found.append(NumberMatch(m.start(), of_a.end(), value * scale, scale / 10,
+                                     text[m.start() : of_a.end()], True))
+            continue
         found.append(NumberMatch(m.start(), m.end(), value, 0.0, m.group(0), True))
     for m in VAGUE_PLURAL.finditer(text):
         group = "v" if m.group("v") else "v2"

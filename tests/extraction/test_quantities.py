@@ -1331,3 +1331,12 @@ def test_a_level_after_a_change_restated_as_a_percentage_takes_the_change_unit(
 ])
 def test_over_a_period_after_an_amount_and_a_participle(text: str, bound: str) -> None:
     assert quantities(text)[-1].bound == bound
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Some three-quarters of a million people attended.", 750_000),
+    ("More than a quarter of a million homes lost power.", 250_000),
+])
+def test_a_fraction_of_a_scale_word_is_one_number(text: str, value: float) -> None:
+    (claim,) = quantities(text)
+    assert claim.value == value and claim.quantity_of in ("people", "homes")
