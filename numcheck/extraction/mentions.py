@@ -794,6 +794,9 @@ _GAPPED_BETWEEN = re.compile(
     rf"(?:\s+[A-Za-z][\w'-]*){{0,3}}\s+{_WHEN}(?:\s+\d{{4}})?,?\s+"
     r"(?:and|but|while|against|versus|compared\s+(?:with|to))\s+", re.I)
 _GAPPED_AFTER = re.compile(rf"\s+{_WHEN}\b", re.I)
+_GROUP_BETWEEN = re.compile(r"\s+(?:for|among)\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*,?\s+"
+                            r"(?:and|but|while|against|compared\s+with)\s+")
+_GROUP_AFTER = re.compile(r"\s+(?:for|among)\s+[a-z]")
 _SCALED = re.compile(r"\d\s*(?:k|m|bn|tn|thousand|million|billion|trillion)\b", re.I)
 
 
@@ -803,13 +806,18 @@ def _gapped_units(sentence: str, mentions: list[Mention], tolerance: float) -> l
     is in the unit of the first.
 
     Both times must be written, the first between the figures and the second right after
-    the bare one, so "5% in May and 3 new stores" keeps its stores uncounted. A scale is
-    not carried, so neither is the unit: "$5m in 2019 and 3 in 2020" stays a count.
+    the bare one, so "5% in May and 3 new stores" keeps its stores uncounted; or two groups
+    in the same way ("81.3 years for women and 77.6 for men"). A scale is not carried, so
+    neither is the unit: "$5m in 2019 and 3 in 2020" stays a count.
     """
     def lends(a: Mention, b: Mention) -> bool:
-        return (_SCALED.search(sentence, a.start, a.end) is None
-                and _GAPPED_BETWEEN.fullmatch(sentence, a.end, b.start) is not None
-                and _GAPPED_AFTER.match(sentence, b.end) is not None)
+        if _SCALED.search(sentence, a.start, a.end) is not None:
+            return False
+        if _GAPPED_BETWEEN.fullmatch(sentence, a.end, b.start) is not None:
+            return _GAPPED_AFTER.match(sentence, b.end) is not None
+        # "81.3 years for women and 77.6 for men": two groups instead of two times
+        return (_GROUP_BETWEEN.fullmatch(sentence, a.end, b.start) is not None
+                and _GROUP_AFTER.match(sentence, b.end) is not None)
 
     return _lend_units(mentions, tolerance, lends)
 

@@ -1340,3 +1340,13 @@ def test_over_a_period_after_an_amount_and_a_participle(text: str, bound: str) -
 def test_a_fraction_of_a_scale_word_is_one_number(text: str, value: float) -> None:
     (claim,) = quantities(text)
     assert claim.value == value and claim.quantity_of in ("people", "homes")
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Life expectancy rose to 81.3 years for women and 77.6 for men.", "year"),
+    ("The rate was 5% for men and 3 for women.", "percent"),
+    ("It costs £5 for adults and 3 children go free.", None),  # no second group: no gapping
+])
+def test_a_figure_for_a_second_group_shares_the_unit_left_out(text: str, unit: str | None
+                                                               ) -> None:
+    assert quantities(text)[-1].unit == unit
