@@ -201,6 +201,8 @@ def classify(text: str, n: NumberMatch, has_unit: bool) -> str | None:
         return "age"
     if not has_unit and _is_name_number(n, before, after):
         return "identifier"
+    if n.scale_suffix in ("K", "k") and _DISPLAY_AFTER.match(after):
+        return "identifier"  # "a 4K screen", "8K video": a resolution's name, not 4,000
     return None
 
 
@@ -317,6 +319,12 @@ def _names_counted_things(after: str) -> bool:
     last_name, noun = run.group(1).split()[-1], run.group(2) or ""
     return any(word.endswith("s") and not word.endswith("ss") and word.lower() not in _NOT_PLURAL
                for word in (last_name, noun))  # "100 Hard Rock Cafes in 38 countries"
+
+
+_DISPLAY_AFTER = re.compile(
+    r"^[\s-]+(?:screens?|TVs?|televisions?|resolution|video|displays?|monitors?|content"
+    r"|streaming|cameras?|HDR|UHD|Ultra|Blu-ray|footage|projectors?|broadcasts?)\b"
+)
 
 
 def _is_name_number(n: NumberMatch, before: str, after: str) -> bool:

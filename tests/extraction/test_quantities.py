@@ -1350,3 +1350,8 @@ def test_a_fraction_of_a_scale_word_is_one_number(text: str, value: float) -> No
 def test_a_figure_for_a_second_group_shares_the_unit_left_out(text: str, unit: str | None
                                                                ) -> None:
     assert quantities(text)[-1].unit == unit
+
+
+def test_a_display_resolution_is_a_name() -> None:
+    assert [c.kind for c in extract("The TV has a 65in 4K screen.")] == ["measure", "identifier"]
+    assert [c.value for c in quantities("It sold 4K units.")] == [4000]
