@@ -283,7 +283,10 @@ def _without_codes_in_quantities(mentions: list[Mention]) -> list[Mention]:
 
 # A capitalised word, not the first of the sentence, right before a number word.
 # (Not a heading's last word in capitals: "OTHER GAFFES Three people have refused Oscars".)
-_AFTER_A_NAME = re.compile(r"(?<![.!?\"“:]\s)(?<=\s)(?![A-Z]{4,}\s)[A-Z][\w&'’.-]*\s+$")
+_AFTER_A_NAME = re.compile(
+    r"(?<![.!?\"“:]\s)(?<=\s)(?![A-Z]{4,}\s)[A-Z][\w&'’.-]*\s+$"
+    r"|(?<=\s)[A-Z][\w&'’.]*-$"  # "Runaway Zero-Eight"
+)
 
 
 def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:

@@ -161,9 +161,15 @@ def parse_words(phrase: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
+    previous = ""
     for token in re.split(r"[\s-]+", phrase.lower()):
+        if token == "and" and previous not in ("hundred", "dozen", *SCALES):
+            return None  # "eight and ten", "two and three times": two numbers, not 18 or 5
         if token in ("and", "a", "an", ""):
             continue
+        if token in SMALL and previous in SMALL:
+            return None  # "two one-man shows": two numbers, not three
+        previous = token
         if token in SMALL:
             current += SMALL[token]
         elif token in TENS:
@@ -288,11 +294,22 @@ def word_numbers(text: str) -> list[NumberMatch]:
             NumberMatch(m.start(group), m.end(group), low, 0.0, m.group(group), True,
                         vague_high=high)
         )
-    for m in WORD_NUMBER.finditer(text):
+    pos = 0
+    while (w := WORD_NUMBER.search(text, pos)) is not None:
+        m, pos = w, w.end()
         phrase = m.group("w")
         parsed = parse_words(phrase)
+        if parsed is None and re.fullmatch(r"\w+(?:-\w+){2,}", phrase):
+            continue  # "the one-one-one title": a name made of number words, not numbers
+        while parsed is None and re.search(r"[\s-]", phrase):
+            # The longest start that is a number; the rest is read again ("eight and ten":
+            # eight, then ten).
+            phrase = re.sub(r"(?:[\s-]+and)?[\s-]+\S+$", "", phrase)
+            parsed = parse_words(phrase)
+            pos = m.start("w") + len(phrase)
         if parsed is None:
             continue
+        end = m.start("w") + len(phrase)
         value = parsed
         article = m.group("a")
         lowered = phrase.lower()
@@ -305,7 +322,7 @@ def word_numbers(text: str) -> list[NumberMatch]:
         start = m.start() if article and counted_by_article else m.start("w")
         last = lowered.split()[-1].split("-")[-1]
         step = float(SCALES.get(last, 1)) if last in SCALES else 1.0
-        found.append(NumberMatch(start, m.end(), value, step, text[start : m.end()], True))
+        found.append(NumberMatch(start, end, value, step, text[start:end], True))
     return found
 
 

@@ -153,16 +153,20 @@ _YEAR_PREPOSITION = re.compile(
 )
 
 
-# What a year qualifies: "down on 2004 levels", "at 1990 prices", "in 2005 terms".
-_OF_A_YEAR_AFTER = re.compile(r"^\s+(?:levels|figures|prices|terms)\b")
+# What a year qualifies: "down on 2004 levels", "at 1990 prices", "in 2005 terms", "2005
+# profits warning", "2003's $1.2bn loss".
+_OF_A_YEAR_AFTER = re.compile(
+    r"^(?:'s|’s|\s+(?:levels|figures|prices|terms|profits|earnings|results|budgets?"
+    r"|forecasts?)\b)"
+)
 
 
 def _reads_as_year(before: str, after: str) -> bool:
     """ "in 2016", "the 2016 election" are years; "more than 1000 customers" is a count."""
-    if _COUNT_BEFORE.search(before):
-        return False
     if _OF_A_YEAR_AFTER.match(after):
         return True
+    if _COUNT_BEFORE.search(before):
+        return False
     return not (_NOUN_AFTER.match(after) and not _YEAR_PREPOSITION.search(before))
 
 

@@ -1355,3 +1355,27 @@ def test_a_figure_for_a_second_group_shares_the_unit_left_out(text: str, unit: s
 def test_a_display_resolution_is_a_name() -> None:
     assert [c.kind for c in extract("The TV has a 65in 4K screen.")] == ["measure", "identifier"]
     assert [c.value for c in quantities("It sold 4K units.")] == [4000]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("They had between eight and ten content sellers.", [(8, 10)]),  # a range, not 18
+    ("Attacks involved five and ten gigabytes of traffic.", [(5, None), (10, None)]),
+    ("Mr Hague did two one-man shows.", [(2, None), (1, None)]),  # not three
+    ("There were three hundred and two cars.", [(302, None)]),  # "and" after hundred
+])
+def test_number_words_joined_by_and_are_one_number_only_after_hundred(
+        text: str, values: list[tuple[float, float | None]]) -> None:
+    assert [(c.value, c.upper) for c in quantities(text)] == values
+
+
+def test_number_words_in_names_are_no_numbers() -> None:
+    assert quantities("It was expected to be the one-one-one title.") == []
+    assert quantities("His first novel was Runaway Zero-Eight.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "It was lower than 2003's $1.2bn loss.",
+    "GM issues 2005 profits warning.",
+])
+def test_a_year_that_owns_or_qualifies_a_figure_is_a_year(text: str) -> None:
+    assert extract(text)[0].kind == "year"
