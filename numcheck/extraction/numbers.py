@@ -114,6 +114,11 @@ MIXED = re.compile(
 HALF_A = re.compile(
     r"\bhalf\s+an?\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b", re.I
 )
+_SPOKEN_YEAR = re.compile(
+    r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+    r"[\s-]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b", re.I
+)
 _OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(?P<scale>thousand|million|billion|trillion)\b", re.I)
 VAGUE_PLURAL = re.compile(
     # "tens of thousands" needs no "of" after it ("tens of thousands in Paris"); "hundreds" does
@@ -169,6 +174,8 @@ def parse_words(phrase: str) -> float | None:
             continue
         if token in SMALL and previous in SMALL:
             return None  # "two one-man shows": two numbers, not three
+        if token in TENS and previous in SMALL:
+            return None  # "nineteen ninety-nine" is a year said aloud, not 118
         previous = token
         if token in SMALL:
             current += SMALL[token]
@@ -299,8 +306,9 @@ def word_numbers(text: str) -> list[NumberMatch]:
         m, pos = w, w.end()
         phrase = m.group("w")
         parsed = parse_words(phrase)
-        if parsed is None and re.fullmatch(r"\w+(?:-\w+){2,}", phrase):
-            continue  # "the one-one-one title": a name made of number words, not numbers
+        if parsed is None and (re.fullmatch(r"\w+(?:-\w+){2,}", phrase) or _SPOKEN_YEAR.match(
+                phrase)):
+            continue  # "the one-one-one title", "nineteen ninety-nine": not numbers to count
         while parsed is None and re.search(r"[\s-]", phrase):
             # The longest start that is a number; the rest is read again ("eight and ten":
             # eight, then ten).

@@ -1371,6 +1371,7 @@ def test_number_words_joined_by_and_are_one_number_only_after_hundred(
 def test_number_words_in_names_are_no_numbers() -> None:
     assert quantities("It was expected to be the one-one-one title.") == []
     assert quantities("His first novel was Runaway Zero-Eight.") == []
+    assert quantities("Nineteen ninety-nine was a good year.") == []  # a year said aloud
 
 
 @pytest.mark.parametrize("text", [
