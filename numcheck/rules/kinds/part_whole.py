@@ -226,6 +226,7 @@ def listings(
                 continue
             if (total.kind == "count" and not is_count(total)) or names_something(total, text):
                 continue
+            yield from _parts_before(text, group, index, starts)
             following = group[index + 1] if index + 1 < len(group) else None
             if following is None:
                 continue
@@ -241,6 +242,33 @@ def listings(
             if is_complete and not _regular_complete(items, regular, last_and):
                 continue
             yield Listing(total, tuple(items), is_complete, trigger)
+
+
+# A total after its parts: "5,000 in the UK, 3,000 in France and 2,500 in Germany, a total of
+# 10,000", "..., making 10,500 in all".
+_TOTAL_AFTER = re.compile(
+    r",?\s+(?:a\s+total\s+of|for\s+a\s+total\s+of|making(?:\s+a\s+total\s+of)?|totall?ing"
+    r"|in\s+all|altogether)\s+" + BOUND_WORDS + r"$",
+    re.I,
+)
+
+
+def _parts_before(text: str, group: Sequence[Claim], index: int, starts: Mapping[int, Claim]
+                  ) -> Iterator[Listing]:
+    """The parts listed before the total ``group[index]`` ("…, a total of 10,000"): the
+    longest run of items, from an earlier claim, that ends right where the total's words
+    begin and makes a regular list."""
+    total = group[index]
+    words = _TOTAL_AFTER.search(text, max(total.sentence_start, total.start - 40), total.start)
+    if words is None:
+        return
+    for first in group[:index]:
+        items, regular, last_and = _read_items(text, first.start, words.start(), total, starts)
+        if not items or items[-1].end + len(items[-1].noun) + 1 < words.start() - 1:
+            continue  # the run stops short of the total's words: not its parts
+        if _regular_complete(items, regular, last_and):
+            yield Listing(total, tuple(items), True, words.group(0).strip(" ,"))
+        return
 
 
 def _after_trigger(
