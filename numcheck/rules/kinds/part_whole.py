@@ -199,6 +199,37 @@ def _read_items(
     return items, True, bool(_AND.search(before_last))
 
 
+# A part named first, its number in brackets: "health (£500m), education (£400m) and transport
+# (£200m)".
+_NAMED_PART = re.compile(r"\s*(?P<noun>[A-Za-z][^\d.;:()\[\]–—,!?\"“”]{0,40}?)\s*\(\s*")
+_NAMED_PART_END = re.compile(
+    r"\s*\)(?:(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+)|(?P<end>\s*(?:[.;:–—!?]|\s-\s|$)))"
+)
+
+
+def _read_named_items(
+    text: str, pos: int, limit: int, total: Claim, starts: Mapping[int, Claim]
+) -> tuple[list[Item], bool, bool]:
+    """Items written "noun (number)", in the shape :func:`_read_items` returns."""
+    items: list[Item] = []
+    separators: list[str] = []
+    while pos < limit:
+        head = _NAMED_PART.match(text, pos, limit)
+        claim = starts.get(head.end()) if head is not None else None
+        if head is None or claim is None or not _same_family(total, claim):
+            return items, False, False
+        tail = _NAMED_PART_END.match(text, claim.end, limit)
+        if tail is None:
+            return items, False, False
+        items.append(Item(claim.start, claim.end, claim, head.group("noun").strip()))
+        if tail.group("sep") is None:
+            last_and = bool(separators) and bool(_AND.search(separators[-1]))
+            return items, True, last_and
+        separators.append(tail.group("sep"))
+        pos = tail.end()
+    return items, False, False
+
+
 def _regular_complete(items: Sequence[Item], regular: bool, last_and: bool) -> bool:
     if not regular or len(items) < 2 or not last_and:
         return False
@@ -237,6 +268,9 @@ def listings(
                 continue
             pos, is_complete, trigger = found
             items, regular, last_and = _read_items(text, pos, sentence_end, total, starts)
+            if not items and is_complete:
+                items, regular, last_and = _read_named_items(text, pos, sentence_end, total,
+                                                             starts)
             if not items:
                 continue
             if is_complete and not _regular_complete(items, regular, last_and):
