@@ -267,7 +267,8 @@ def _time_or_date(
 # the person is in, the number closing its clause (not "he was 35 points behind").
 _PERSON_IS_BEFORE = re.compile(
     r"\b(?:(?:he|she|who)\s+(?:is|was|will\s+be|would\s+be|had\s+turned|has\s+turned)"
-    r"|turn(?:ed|s|ing)?|life\s+expectancy\b[^.;]{0,30}?\b(?:is|was|of|at|to))"
+    r"|turn(?:ed|s|ing)?|life\s+expectancy\b[^.;]{0,30}?\b(?:is|was|of|at|to)"
+    r"|died\b[^.;,]{0,30}?\bat)"  # "has died in Germany at 50."
     r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+)?$",
     re.I,
 )

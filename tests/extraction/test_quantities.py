@@ -1223,6 +1223,7 @@ def test_a_verb_ending_in_s_after_a_year_is_no_plural_noun(text: str) -> None:
     ("They were all class of '83.", ["year"]),
     ("The fans of the '70s came back.", ["year"]),
     ("The band is led by Liam Mower, 12.", ["age"]),  # an age closing the sentence
+    ("Viotti has died in Germany at 50.", ["age"]),
 ])
 def test_ranks_short_years_and_ages_at_a_sentence_end(text: str, kinds: list[str]) -> None:
     assert [c.kind for c in extract(text)] == kinds
