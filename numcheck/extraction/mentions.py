@@ -138,6 +138,24 @@ def _resolve_million_or_metre(text: str, n: NumberMatch, has_currency: bool) -> 
     return replace(n, value=n.value / 1e6, step=n.step / 1e6) if metres else None
 
 
+_TEMPERATURE_NEAR = re.compile(
+    r"°|(?-i:\d[CF]\b)|\b(?:degrees?|Celsius|Fahrenheit|kelvin|temperatures?)\b", re.I
+)
+
+
+def _resolve_thousands_or_kelvin(text: str, n: NumberMatch) -> NumberMatch | None:
+    """For "573.15K": kelvin, not thousands, beside other temperatures ("300 °C (572 °F,
+    573.15K)"). Returns the kelvin reading."""
+    if n.scale_suffix != "K" or not _TEMPERATURE_NEAR.search(text):
+        return None
+    if _COUNTED_AFTER_K.match(text, n.end):
+        return None  # "4.5K units": thousands of something counted
+    return replace(n, value=n.value / 1e3, step=n.step / 1e3)
+
+
+_COUNTED_AFTER_K = re.compile(r"\s+(?!(?:or|and|to|in|at|on|for|with|from|than)\b)[a-z]")
+
+
 # quantulum3 weighs every ambiguous unit it finds against its whole input (cost: units × input
 # length), so 400 "…mb" in one 2,300-character sentence took 23 s (3 s now). Sentences longer
 # than _LONG_SENTENCE are given to it in blocks of _QUANTULUM_BLOCK characters (plus room for
@@ -303,9 +321,13 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
             end = money_word.end
     else:
         metre = _resolve_million_or_metre(sentence, n, False)
+        kelvin = _resolve_thousands_or_kelvin(sentence, n)
         if metre is not None:
             n = metre
             unit, end = "meter", n.end
+        elif kelvin is not None:
+            n = kelvin
+            unit, end = "kelvin", n.end
         else:
             found = unit_after(sentence, n.end, allow_metre=not n.words)
             if found is not None and typed_by_suffix(n, sentence[n.end : n.end + 40]):

@@ -170,7 +170,7 @@ _MONEY_AFTER = re.compile(
     + r")(?:\b|(?<=[€£¥$]))",
     re.I,
 )
-_POUNDS = re.compile(r"[\s\u00a0]?pounds?\b(?![\s-]?f(?:ee|oo)t)", re.I)
+_POUNDS = re.compile(r"[\s\u00a0-]?pounds?\b(?![\s-]?f(?:ee|oo)t)", re.I)  # "a 20-pound bag"
 _MONEY_CONTEXT = re.compile(
     r"\b(?:cost|costs|costing|paid|pay|pays|price|prices|priced|worth|fine|fined|spend|spent|"
     r"salary|salaries|earn|earns|earned|budget|fund|funding|profit|profits|revenue|sales|sold|"

@@ -1381,3 +1381,19 @@ def test_number_words_in_names_are_no_numbers() -> None:
 ])
 def test_a_year_that_owns_or_qualifies_a_figure_is_a_year(text: str) -> None:
     assert extract(text)[0].kind == "year"
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("At 300 °C (572 °F, 573.15K), zircaloy is inert.", 573.15, "kelvin"),
+    ("The surface of the Sun is at 5,778K (5,505C).", 5778, "kelvin"),
+    ("It sold 4.5K units at temperatures of 20C.", 4500, None),  # thousands of units
+    ("She earns £40.5K a year.", 40500, "GBP / year"),
+])
+def test_k_beside_temperatures_is_kelvin(text: str, value: float, unit: str | None) -> None:
+    claim = next(c for c in quantities(text) if "K" in c.text)
+    assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
+
+def test_a_pound_weight_hyphenated_to_its_number() -> None:
+    assert [(c.value, c.unit) for c in quantities("Buy a twenty-pound bag of rice.")] == [
+        (20, "pound")]
