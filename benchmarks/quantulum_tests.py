@@ -25,8 +25,10 @@ from benchmarks.newsquant import Tag, cqe_unit, numcheck_tags, quantulum_tags, s
 from numcheck import units
 
 
-def load_items() -> list[dict[str, object]]:
-    raw = json.loads(require("quantulum3/quantities.json").read_text(encoding="utf-8"))
+def load_items(name: str = "quantities.json") -> list[dict[str, object]]:
+    """One of quantulum3's test files: ``quantities.json`` (its regression suite) or
+    ``quantities.ambiguity.json`` (its unit-disambiguation cases)."""
+    raw = json.loads(require(f"quantulum3/{name}").read_text(encoding="utf-8"))
     items = []
     for case in raw:
         quantities = []
@@ -130,6 +132,17 @@ def main() -> None:
     print("names: units compared by NewsQuant-style names, ranges as ranges; notation: the "
           "same claims written as quantulum3 writes them (a range as its midpoint, units "
           "compared as units, not spellings)")
+    ambiguity = load_items("quantities.ambiguity.json")
+    keyed = gold_in_keys(ambiguity)
+    print(f"\nquantulum3 ambiguity tests: {len(ambiguity)} sentences, "
+          f"{sum(len(i['quantities']) for i in ambiguity)} quantities "  # type: ignore[arg-type]
+          "(quantulum3's notation)")
+    for name, tagger in (("numcheck", numcheck_in_quantulum_notation),
+                         ("quantulum3", quantulum_in_keys)):
+        results = score(keyed, tagger, False)
+        for metric in ("value", "value+unit"):
+            s = results[metric]
+            print(f"{name:<26} {metric:<13} {s.p * 100:6.1f} {s.r * 100:6.1f} {s.f1 * 100:6.1f}")
     for line in errors[: args.errors]:
         print(line)
 
