@@ -366,6 +366,8 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
         sentence[: n.start],
     ):
         return None  # a pronoun: "each one", "the same one"
+    if n.text.lower() == "zero" and re.search(r"(?i)\bnet\s+$", sentence[: n.start]):
+        return None  # "net zero": a policy's name, not a count
     if n.text == "One" and n.start > 0 and not re.search(r"[.!?\"“:]\s*$", sentence[: n.start]):
         return None  # a name: "BBC One", "Formula One"
     if n.words and n.text.istitle() and _AFTER_A_NAME.search(sentence, 0, n.start):

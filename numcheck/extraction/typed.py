@@ -236,8 +236,9 @@ def _time_or_date(
 ) -> str | None:
     if _clock_after(n, after):
         return "time"
-    if before.endswith((":", ".")) and re.search(r"\d[:.]$", before):
-        return "time"
+    if re.search(r"\d[:.]$", before) and (
+            before.endswith(".") or re.fullmatch(r"\d\d(?:\.\d+)?", n.text)):
+        return "time"  # "14:00", "1:54.66" (a ratio "2:1" has no minutes)
     month_near = bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))
     if _ordinal_after(n, after):
         return "date" if month_near else "ordinal"

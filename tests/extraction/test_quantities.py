@@ -1397,3 +1397,9 @@ def test_k_beside_temperatures_is_kelvin(text: str, value: float, unit: str | No
 def test_a_pound_weight_hyphenated_to_its_number() -> None:
     assert [(c.value, c.unit) for c in quantities("Buy a twenty-pound bag of rice.")] == [
         (20, "pound")]
+
+
+def test_net_zero_and_a_ratio_are_no_count_and_no_time() -> None:
+    assert quantities("The UK must reach net zero by 2050.") == []
+    assert [c.kind for c in extract("The board voted 2:1 in favour.")] == ["count", "count"]
+    assert [c.kind for c in extract("It happened at 14:00 GMT.")] == ["time"]
