@@ -569,7 +569,8 @@ def _join_ranges(sentence: str, mentions: list[Mention], tolerance: float) -> li
         if i + 1 < len(mentions) and units.is_currency(a.unit or "") and _bare(mentions[i + 1]) \
                 and _CONNECTOR.match(sentence[a.end : mentions[i + 1].start]):
             # "$10-15bn": the currency sign is written once for both ends.
-            mentions[i + 1] = replace(mentions[i + 1], unit=a.unit, kind=a.kind)
+            b = mentions[i + 1]
+            mentions[i + 1] = replace(b, unit=_lent_money(a.unit, sentence, b), kind=a.kind)
         if i + 1 < len(mentions) and _pairable(sentence, a, mentions[i + 1]):
             b = mentions[i + 1]
             joined = _joined_range(sentence, a, b, tolerance)
@@ -762,11 +763,23 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
             continue  # "rose 8.15% to 3.65": a relative change; the level is not a percentage
         between = sentence[out[i - 1].end : b.start]
         if re.fullmatch(r"\s*(?:to|at|from|,\s*to)\s*", between) and b.quantity_of is None:
-            out[i] = _rebound(replace(b, unit=a.unit, kind=a.kind), tolerance)
+            out[i] = _rebound(replace(b, unit=_lent_money(a.unit, sentence, b), kind=a.kind),
+                              tolerance)
     return out
 
 
 _OR_RESTATED = re.compile(r"\s*,?\s*or\s+")
+# A change in a minor currency unit, a level written with two decimals: the major unit.
+_MAJOR_OF = {"cent": "USD", "penny": "GBP", "euro_cent": "EUR"}
+
+
+def _lent_money(unit: str | None, sentence: str, to: Mention) -> str | None:
+    """The unit a bare number takes from its neighbour: the neighbour's, except that a price
+    in cents or pence written with two decimals is in dollars or pounds ("fell 20 cents to
+    13.20")."""
+    if unit in _MAJOR_OF and re.search(r"\.\d\d$", sentence[to.start : to.end]):
+        return _MAJOR_OF[unit]
+    return unit
 # What may stand between "from A <unit>" and "to B" besides words: a year or date of A.
 _FROM_TO_GAP = re.compile(r"(?:\s+[A-Za-z][\w.-]*|\s+\d{4}){1,4}\s+to\s+")
 _DATED = frozenset({"year", "date", "time"})

@@ -1403,3 +1403,12 @@ def test_net_zero_and_a_ratio_are_no_count_and_no_time() -> None:
     assert quantities("The UK must reach net zero by 2050.") == []
     assert [c.kind for c in extract("The board voted 2:1 in favour.")] == ["count", "count"]
     assert [c.kind for c in extract("It happened at 14:00 GMT.")] == ["time"]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Shares fell 20 cents to 13.20.", "USD"),  # a price with two decimals is in dollars
+    ("Shares fell 3p to 245.", "penny"),
+    ("Shares rose 3.5p to 245.5.", "penny"),
+])
+def test_a_price_reached_after_a_change_in_cents(text: str, unit: str) -> None:
+    assert quantities(text)[-1].unit == unit
