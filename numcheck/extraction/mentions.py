@@ -307,7 +307,14 @@ _AFTER_A_NAME = re.compile(
 )
 
 
+# "€1.2 billion-plus", "£100,000-plus a year", "1bn+ users": at least that many.
+_PLUS_AFTER = re.compile(r"-plus\b|\+(?![\w+])", re.I)
+
+
 def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
+    plus = _PLUS_AFTER.match(sentence, n.end) if not n.words else None
+    if plus is not None:
+        n = replace(n, end=plus.end(), text=sentence[n.start : plus.end()])
     start = n.start
     currency = currency_before(sentence, n.start) if not n.words else None
     unit: str | None = None
@@ -378,6 +385,8 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     if bound_info is not None and _over_a_period(sentence, start, end, unit):
         bound_info = None
     bound: Bound = "=" if bound_info is None else bound_info[0]
+    if plus is not None and bound == "=":
+        bound = ">="
     ceiling = bool(bound_info and bound_info[1])
     if unit is not None:
         rate = _rate(sentence, end, unit)

@@ -1412,3 +1412,15 @@ def test_net_zero_and_a_ratio_are_no_count_and_no_time() -> None:
 ])
 def test_a_price_reached_after_a_change_in_cents(text: str, unit: str) -> None:
     assert quantities(text)[-1].unit == unit
+
+
+@pytest.mark.parametrize(("text", "unit", "counted"), [
+    ("The project is worth €1.2 billion-plus.", "EUR", None),
+    ("He earns £100,000-plus a year.", "GBP / year", None),  # the rate after "-plus"
+    ("The firm has 1bn+ users.", None, "users"),
+])
+def test_plus_after_a_number_is_at_least(text: str, unit: str | None, counted: str | None
+                                         ) -> None:
+    (claim,) = quantities(text)
+    assert (claim.bound, claim.unit, claim.quantity_of) == (">=", unit, counted)
+    assert [c.value for c in quantities("It is 5+3.")] == [5, 3]
