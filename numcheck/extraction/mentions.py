@@ -96,6 +96,7 @@ _COUNTED_BEFORE = re.compile(
     r"|copies|shares|downloads)\b[^.;\d]{0,20}$",
     re.I,
 )
+_MONEY_RANGE_BEFORE = re.compile(r"(?:[$£€¥]|US\$)\s?\d[\d.,]*\s?[-–]\s?$")
 # "the 100m", "ran 100m", "swam 400m": a race distance.
 _EVENT_BEFORE = re.compile(r"\b(?:the|ran|run|runs|running|swam|swim|swims|sprinted)\s+$", re.I)
 _SHARE_OF = re.compile(r"^\s+of\b", re.I)
@@ -125,6 +126,8 @@ def _resolve_million_or_metre(text: str, n: NumberMatch, has_currency: bool) -> 
     """For "5m": metres unless money or a counted noun follows. Returns the metre reading."""
     if n.scale_suffix != "m" or has_currency:
         return None
+    if _MONEY_RANGE_BEFORE.search(text, max(0, n.start - 16), n.start):
+        return None  # "£1.5-2m": the sign written once for a range of millions
     after = text[n.end : n.end + 30]
     length_word = _METRE_CONTEXT.match(after) is not None
     if n.value in _RACE_METRES and _EVENT_BEFORE.search(text, 0, n.start):
@@ -671,7 +674,7 @@ def _written_scale(written: str) -> float | None:
 
 
 def _shared_scale(a: Mention, b: Mention, sentence: str) -> float:
-    """ "$10 to $15 billion": the scale written once applies to both ends.
+    """ "$10 to $15 billion", "50-60,000": the scale written once applies to both ends.
 
     Only the scale written on the second number counts: "$200 to $4 million" is $200 to
     $4,000,000, never $200,000 to $4 million.
@@ -679,6 +682,10 @@ def _shared_scale(a: Mention, b: Mention, sentence: str) -> float:
     if a.value <= 0 or b.value <= 0:
         return 1.0
     scale = _written_scale(sentence[b.number_start : b.number_end])
+    if scale is None and re.fullmatch(r"\d{1,3},000", sentence[b.number_start : b.number_end]) \
+            and re.fullmatch(r"\d{1,3}", sentence[a.number_start : a.number_end]) \
+            and a.value * 1000 <= b.value < a.value * 10_000:
+        return 1000.0  # "50-60,000 fans": the thousands written once, on the second
     if scale is None:
         return 1.0
     written_once = b.value >= scale and b.step >= scale / 1000 and a.value < scale

@@ -300,10 +300,11 @@ def _is_score(text: str, n: NumberMatch, before: str, after: str) -> bool:
     """ "won 3-1", "a 2-0 lead": small whole numbers joined by a dash in a match report."""
     if n.value >= 200 or "." in n.text or not _SCORE_CONTEXT.search(text):
         return False
-    if re.match(r"^\s?[-–]\s?\d+\b", after):
-        return True
+    if re.match(r"^\s?[-–]\s?\d+\b(?![.,]\d|\s?(?:%|per\s?cent|percent))", after):
+        return True  # (not "30-40% of the crop was lost": a range of percentages)
     previous = re.search(r"(\d+)\s?[-–]\s?$", before)
-    return previous is not None and int(previous.group(1)) < 200
+    return previous is not None and int(previous.group(1)) < 200 \
+        and not re.match(r"^(?:[.,]\d|\s?(?:%|per\s?cent|percent))", after)
 
 
 _PREFIXES_BEFORE_AMOUNTS = re.compile(

@@ -1424,3 +1424,14 @@ def test_plus_after_a_number_is_at_least(text: str, unit: str | None, counted: s
     (claim,) = quantities(text)
     assert (claim.bound, claim.unit, claim.quantity_of) == (">=", unit, counted)
     assert [c.value for c in quantities("It is 5+3.")] == [5, 3]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("It costs £1.5-2m.", 1.5e6, 2e6, "GBP"),  # the sign written once: not 2 metres
+    ("A crowd of 50-60,000 fans cheered.", 50_000, 60_000, None),  # the thousands once
+    ("Up to 30-40% of the crop was lost.", 30, 40, "percent"),  # no match score
+])
+def test_ranges_written_with_a_shared_sign_or_scale(
+        text: str, low: float, high: float, unit: str | None) -> None:
+    (claim,) = quantities(text)
+    assert (claim.value, claim.upper, claim.unit) == (low, high, unit)
