@@ -73,7 +73,8 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?|\.\d+)"
 )
 _SCIENTIFIC = re.compile(r"^(?P<m>\d+(?:\.\d+)?)(?:[eE]|\s?[×x]\s?10\s?\^?\s?)(?P<e>[-+−]?\d+)$")
-_SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion|crore|lakh)"
+# (With a space before them, abbreviations too: "$1.2 bln", "5 mln", "3 bn"; never "m" or "k".)
+_SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion|crore|lakh|bn|bln|mln|mn|tn|trn)"
 _SUFFIX = r"(?:bn|mn|mln|bln|tn|trn|tr|k|K|m|M|b|B|T(?=\W|$))"
 # Currency codes written flush against the digits ("$US55,931,000", "USD10m", "RM23.50") are
 # the only letters a number may follow directly.
@@ -211,7 +212,7 @@ def digit_numbers(text: str, start: int = 0, end: int | None = None) -> list[Num
             scale = SUFFIX_SCALES[suffix]
         elif m.group("scale"):
             for word in re.findall(r"[a-z]+", m.group("scale").lower()):
-                scale *= float(SCALES.get(word.rstrip("s"), 1))
+                scale *= float(SCALES.get(word.rstrip("s")) or SUFFIX_SCALES.get(word, 1))
         sign = m.group("sign")
         negative = bool(sign) and (sign.startswith("minus") or sign == "−" or (
             sign == "-" and (m.start() == 0 or text[m.start() - 1] in " ($€£¥\t\n")

@@ -1435,3 +1435,11 @@ def test_ranges_written_with_a_shared_sign_or_scale(
         text: str, low: float, high: float, unit: str | None) -> None:
     (claim,) = quantities(text)
     assert (claim.value, claim.upper, claim.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The company lost $1.2 bln.", 1.2e9),  # a scale abbreviation after a space
+    ("It sold 5 mln units.", 5e6),
+])
+def test_spaced_scale_abbreviations(text: str, value: float) -> None:
+    assert [c.value for c in quantities(text)] == [pytest.approx(value)]
