@@ -146,6 +146,9 @@ _TEMPERATURE_NEAR = re.compile(
 )
 
 
+_COUNTED_AFTER_K = re.compile(r"\s+(?!(?:or|and|to|in|at|on|for|with|from|than)\b)[a-z]")
+
+
 def _resolve_thousands_or_kelvin(text: str, n: NumberMatch) -> NumberMatch | None:
     """For "573.15K": kelvin, not thousands, beside other temperatures ("300 °C (572 °F,
     573.15K)"). Returns the kelvin reading."""
@@ -155,8 +158,6 @@ def _resolve_thousands_or_kelvin(text: str, n: NumberMatch) -> NumberMatch | Non
         return None  # "4.5K units": thousands of something counted
     return replace(n, value=n.value / 1e3, step=n.step / 1e3)
 
-
-_COUNTED_AFTER_K = re.compile(r"\s+(?!(?:or|and|to|in|at|on|for|with|from|than)\b)[a-z]")
 
 
 # quantulum3 weighs every ambiguous unit it finds against its whole input (cost: units × input
@@ -418,10 +419,8 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
         idiom = _ONE_OR_MORE.search(sentence[max(0, n.start - 40) : n.start])
         if idiom is not None:
             what = idiom.group("noun")  # "another pick or two", "a day or two"
-    per_time = _PER_TIME.match(sentence, end) if what is None and kind == "count" else None
-    if per_time is not None:  # "infections rose to 5,000 a day": what it counts left out
-        unit = units.canonical(f"1 / {per_time.group('time').lower()}")
-        kind = kind_of(unit)
+    if what is None and kind == "count":  # "infections rose to 5,000 a day": nothing named
+        unit, kind = _count_rate(sentence, end, None) or (unit, kind)
     cap = 100.0 if unit == "percent" and _SHARE_OF.match(sentence[end:]) else None
     upper = n.vague_high
     b = interval(n.value, n.step, bound, ceiling, cap, tolerance, upper)
@@ -542,16 +541,20 @@ _PER_TIME = re.compile(
 )
 
 
-def _count_rate(sentence: str, end: int, what: str, numerator: str = "1"
+def _count_rate(sentence: str, end: int, what: str | None, numerator: str = "1"
                 ) -> tuple[str, str] | None:
     """ "3,000 tests per day", "500 cars a week", "150 billion tonnes of ice a year": the unit
     (``numerator`` per unit of time) and kind of a quantity written as a rate, read after the
-    noun phrase ``what`` that follows ``end``."""
-    last = what.split()[-1]
-    at = sentence.find(last, end)
-    if at < 0:
-        return None
-    m = _PER_TIME.match(sentence, at + len(last))
+    noun phrase ``what`` that follows ``end``, or right at ``end`` when nothing is named
+    ("infections rose to 5,000 a day")."""
+    at = end
+    if what is not None:
+        last = what.split()[-1]
+        found = sentence.find(last, end)
+        if found < 0:
+            return None
+        at = found + len(last)
+    m = _PER_TIME.match(sentence, at)
     if m is None:
         return None
     unit = units.canonical(f"({numerator}) / {m.group('time').lower()}")

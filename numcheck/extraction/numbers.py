@@ -115,10 +115,14 @@ MIXED = re.compile(
 HALF_A = re.compile(
     r"\bhalf\s+an?\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b", re.I
 )
+# A year said aloud: a teen (or "twenty") followed by a teen or a tens word, "nineteen
+# ninety-nine", "twenty ten".
 _SPOKEN_YEAR = re.compile(
-    r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
-    r"[\s-]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-    r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b", re.I
+    r"(?:{})[\s-]+(?:{})\b".format(
+        "|".join([w for w, v in SMALL.items() if 11 <= v <= 19] + ["twenty"]),
+        "|".join([w for w, v in SMALL.items() if v >= 10] + list(TENS)),
+    ),
+    re.I,
 )
 _OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(?P<scale>thousand|million|billion|trillion)\b", re.I)
 VAGUE_PLURAL = re.compile(
@@ -169,7 +173,7 @@ def parse_words(phrase: str) -> float | None:
     seen = False
     previous = ""
     for token in re.split(r"[\s-]+", phrase.lower()):
-        if token == "and" and previous not in ("hundred", "dozen", *SCALES):
+        if token == "and" and previous != "dozen" and previous not in SCALES:
             return None  # "eight and ten", "two and three times": two numbers, not 18 or 5
         if token in ("and", "a", "an", ""):
             continue
