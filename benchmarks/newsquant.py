@@ -53,12 +53,15 @@ _CURRENCY_NAMES = {
     "NGN": "nigerian naira", "MXN": "mexican peso", "TRY": "turkish lira",
     "BRL": "brazilian real", "KRW": "south korean won", "BTC": "bitcoin", "cent": "cent",
     "penny": "penny", "dime": "dime", "TWD": "new taiwan dollar",
+    "CRC": "costa rican colón", "GEL": "georgian lari", "LAK": "lao kip",
+    "IDR": "indonesian rupiah", "THB": "thai baht", "SAR": "saudi riyal", "IRR": "iranian rial",
+    "PLN": "polish złoty", "PHP": "philippine peso", "VND": "vietnamese đồng",
 }
 _UNIT_NAMES = {
     "percent": "percentage", "percentage_point": "percentage point",
     "basis_point": "basis point", "degree_Celsius": "celsius",
     "degree_Fahrenheit": "fahrenheit", "mile_per_hour": "mile per hour",
-    "kilometer_per_hour": "kilometre per hour", "pound": "pound-mass", "metric_ton": "tonne",
+    "kilometer_per_hour": "kilometre per hour", "pound": "pound-mass", "metric_ton": "metric ton",
     "mile / gallon": "mile per gallon", "ppb": "parts-per-billion", "ppm": "parts-per-million",
     "index_point": "point", "revolution / minute": "revolutions per minute",
     "turn / minute": "revolutions per minute", "milliampere_hour": "milliampere-hour",

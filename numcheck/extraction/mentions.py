@@ -21,7 +21,7 @@ from numcheck.extraction.context import (
     direction,
     quantity_of,
 )
-from numcheck.extraction.intervals import DEFAULT_TOLERANCE, interval
+from numcheck.extraction.intervals import DEFAULT_TOLERANCE, Bounds, interval
 from numcheck.extraction.numbers import (
     SCALES,
     SUFFIX_SCALES,
@@ -35,6 +35,7 @@ from numcheck.extraction.typed import (
     identifier_spans,
     people_of_age,
     typed_by_suffix,
+    year_span_end,
 )
 from numcheck.extraction.units import (
     UnitMatch,
@@ -93,7 +94,9 @@ _RACE_METRES = frozenset({50e6, 60e6, 100e6, 110e6, 200e6, 400e6, 800e6, 1500e6,
 _COUNTED_BEFORE = re.compile(
     r"\b(?:population|people|visitors|viewers|audience|users|customers|subscribers|members"
     r"|votes|voters|residents|listeners|readers|passengers|fans|workers|households|homes"
-    r"|copies|shares|downloads)\b[^.;\d]{0,20}$",
+    r"|copies|shares|downloads|ratings)\b[^.;\d]{0,20}$"
+    # the level after a change in millions of something: "fell 1m barrels to 294.3m"
+    r"|\d\s?m\s+[a-z]+\s+(?:to|from)\s+(?:about\s+|around\s+)?$",
     re.I,
 )
 _MONEY_RANGE_BEFORE = re.compile(r"(?:[$£€¥]|US\$)\s?\d[\d.,]*\s?[-–]\s?$")
@@ -217,7 +220,10 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
     """All mentions of numbers in one sentence, quantities and typed non-quantities alike."""
     numbers = find_numbers(sentence)
     mentions: list[Mention] = []
-    codes = identifier_spans(sentence)
+    entities = [(m.start(), m.end()) for m in _ENTITY.finditer(sentence)] if "&#" in sentence \
+        else []
+    codes = [(start, end) for start, end in identifier_spans(sentence)
+             if not any(a <= start < b for a, b in entities)]
     for start, end in codes:
         mentions.append(Mention(
             start=start, end=end, value=float("nan"), step=0.0, bound="=", unit=None,
@@ -226,14 +232,20 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
             number_end=end,
         ))
     for n in numbers:
-        if any(start <= n.start < end for start, end in codes):
+        if any(start <= n.start < end for start, end in (*codes, *entities)):
             continue
+        if n.words and (_PAIRING_BEFORE.search(sentence, 0, n.start)
+                        or _PAIRING_AFTER.match(sentence, n.end)):
+            continue  # "all-in-one", "one-on-one", "two-for-one": a kind of thing, no count
+        if mentions and mentions[-1].number_end <= n.start < mentions[-1].end:
+            continue  # read already as the last quantity's unit: "cents a dozen"
         mention = _mention(sentence, n, tolerance)
         if mention is not None:
             mentions.append(mention)
     mentions.sort(key=lambda m: (m.start, m.end))
     mentions = _clock_times(sentence, mentions)
     mentions = _one_and_a_half(sentence, mentions, tolerance)
+    mentions = _major_and_minor(sentence, mentions, tolerance)
     mentions = _join_ranges(sentence, mentions, tolerance)
     mentions = _suspended_hyphens(sentence, mentions, tolerance)
     mentions = _share_units(sentence, mentions, tolerance)
@@ -246,6 +258,14 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
     mentions.extend(_counted_list_items(sentence, mentions, tolerance))
     mentions.sort(key=lambda m: (m.start, m.end))
     return _without_codes_in_quantities(mentions)
+
+
+# An HTML character reference left in plain text ("caf&#233;") is a letter, not a number.
+_ENTITY = re.compile(r"&#(?:\d+|[xX][0-9a-fA-F]+);")
+# Number words paired by a preposition into one adjective: "all-in-one", "one-on-one",
+# "two-for-one", "one-to-one".
+_PAIRING_BEFORE = re.compile(r"\w-(?:in|on|for|by)-$|\bone-to-$", re.I)
+_PAIRING_AFTER = re.compile(r"-(?:in|on|for|by)-\w|-to-one\b", re.I)
 
 
 def _clock_times(sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -292,6 +312,32 @@ def _one_and_a_half(sentence: str, mentions: list[Mention], tolerance: float) ->
     return out
 
 
+# Currencies whose hundredth is written "cents" ("€2, 20 cents"; "cent" alone is US).
+_CENTS_OF = frozenset({"USD", "EUR", "AUD", "CAD", "NZD", "HKD", "SGD"})
+_MAJOR_THEN_MINOR = re.compile(r"\s*,?\s*(?:and\s+)?")
+
+
+def _major_and_minor(sentence: str, mentions: list[Mention], tolerance: float
+                     ) -> list[Mention]:
+    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents", "£4 and 50p": one
+    amount in the major unit, not two."""
+    out: list[Mention] = []
+    for m in mentions:
+        a = out[-1] if out else None
+        if a is not None and m.unit in _MAJOR_OF and (
+                a.unit == _MAJOR_OF[m.unit] or (m.unit == "cent" and a.unit in _CENTS_OF)) \
+                and a.value == int(a.value) and a.bound == m.bound == "=" and a.upper is None \
+                and m.value == int(m.value) and 0 < m.value < 100 \
+                and _MAJOR_THEN_MINOR.fullmatch(sentence, a.end, m.start):
+            out[-1] = _rebound(replace(
+                a, end=m.end, value=a.value + m.value / 100, step=0.01,
+                number_end=m.number_end, quantity_of=m.quantity_of or a.quantity_of,
+            ), tolerance)
+            continue
+        out.append(m)
+    return out
+
+
 def _without_codes_in_quantities(mentions: list[Mention]) -> list[Mention]:
     """A letter-digit token that a quantity read as its unit ("40 km2", "3 kg/cm2", the "1"
     of "5 fb−1") is that quantity's unit, not also a code or a count of its own: no text is
@@ -309,6 +355,11 @@ _AFTER_A_NAME = re.compile(
     r"(?<![.!?\"“:]\s)(?<=\s)(?![A-Z]{4,}\s)[A-Z][\w&'’.-]*\s+$"
     r"|(?<=\s)[A-Z][\w&'’.]*-$"  # "Runaway Zero-Eight"
 )
+
+
+# A capitalised word after a number word in capitals, inside a sentence: one name ("the Six
+# Nations", "the Three Gorges dam").
+_NAME_GOES_ON = re.compile(r"[\s-]+[A-Z][a-z]")
 
 
 # "€1.2 billion-plus", "£100,000-plus a year", "1bn+ users": at least that many.
@@ -364,9 +415,11 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     if typed == "age" and unit not in ("month", "week", "day"):
         unit = "year"  # "an 18-month-old" keeps its months
     if typed is not None and typed != "age":
+        value = (year_span_end(sentence[max(0, n.start - 8) : n.start], n) if typed == "year"
+                 else None) or n.value  # "2004-05" ends in 2005, not in the year 5
         return Mention(
-            start=start, end=end, value=n.value, step=n.step, bound="=", unit=None, kind=typed,
-            quantity_of=None, change=None, low=n.value, high=n.value, low_closed=True,
+            start=start, end=end, value=value, step=n.step, bound="=", unit=None, kind=typed,
+            quantity_of=None, change=None, low=value, high=value, low_closed=True,
             high_closed=True, number_start=n.start, number_end=n.end,
         )
     if n.words and n.value == 1 and re.match(r"(?i)an?\b", n.text) and n.vague_high is None:
@@ -381,8 +434,11 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
         return None  # "net zero": a policy's name, not a count
     if n.text == "One" and n.start > 0 and not re.search(r"[.!?\"“:]\s*$", sentence[: n.start]):
         return None  # a name: "BBC One", "Formula One"
-    if n.words and n.text.istitle() and _AFTER_A_NAME.search(sentence, 0, n.start):
-        return None  # "BBC Two", "Radio Four's PM", "The Fantastic Four", "Nesbit's Five Children"
+    if n.words and n.text.istitle() and (
+            _AFTER_A_NAME.search(sentence, 0, n.start)
+            or (_NAME_GOES_ON.match(sentence, n.end) and n.start > 0
+                and not re.search(r"[.!?\"“:(]\s*$", sentence[: n.start]))):
+        return None  # "BBC Two", "Radio Four's PM", "The Fantastic Four", "the Six Nations"
     if n.text.lower() == "one" and re.match(r"(?i)\s+(?:another|day)\b", sentence[n.end :]):
         return None
     bound_info = bound_before(sentence, start)
@@ -425,7 +481,7 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
     upper = n.vague_high
     b = interval(n.value, n.step, bound, ceiling, cap, tolerance, upper)
     if kind == "age" and bound == "=":
-        b = interval(n.value + 0.5, 1.0, "=")  # "80-year-old": at least 80, not yet 81
+        b = _age_interval(n.value)
     if n.vague_high is not None:  # "thousands of": the range is the whole claim
         bound = "="
         b = interval(n.value, 0.0, "=", upper=upper)
@@ -518,11 +574,17 @@ def _after_age(sentence: str, end: int) -> int:
     return m.end() if m else end
 
 
+_DOZEN = re.compile(r"dozen\b", re.I)  # "64.2 cents a dozen": eggs are priced by the dozen
+
+
 def _rate(sentence: str, end: int, unit: str) -> tuple[str, int] | None:
     """ "$1,271 an ounce", "63 cents per share", "52,000 barrel-a-day" → a compound unit."""
     m = _RATE.match(sentence, end)
     if m is None:
         return None
+    dozen = _DOZEN.match(sentence, m.end())
+    if dozen is not None:
+        return units.canonical(f"({unit}) / dozen"), dozen.end()
     denominator = unit_after(sentence, m.end() - 1 if sentence[m.end() - 1] == " " else m.end())
     if denominator is None or denominator.start > m.end() or units.is_currency(denominator.unit):
         return None
@@ -559,6 +621,10 @@ def _count_rate(sentence: str, end: int, what: str | None, numerator: str = "1"
         return None
     unit = units.canonical(f"({numerator}) / {m.group('time').lower()}")
     return unit, kind_of(unit)
+
+
+def _age_interval(years: float) -> Bounds:
+    return interval(years + 0.5, 1.0, "=")  # "80-year-old": at least 80, not yet 81
 
 
 def _rebound(m: Mention, tolerance: float) -> Mention:
@@ -754,6 +820,12 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
             if earlier:
                 out[i] = b = _rebound(replace(b, unit=earlier[-1].unit, kind=earlier[-1].kind),
                                       tolerance)
+        if _bare(a) and b.kind == "age" and b.bound == "=" \
+                and _LISTED.fullmatch(sentence, a.end, b.start):
+            age = _age_interval(a.value)  # "three and four-year-olds": two ages
+            out[i - 1] = a = replace(a, unit=b.unit, kind="age", low=age.low, high=age.high,
+                                     low_closed=age.low_closed, high_closed=age.high_closed)
+            continue
         if _bare(a) and a.upper is None and b.unit is not None \
                 and _unit_written_once(sentence[a.end : b.start], b.kind):
             out[i - 1] = a = _rebound(replace(a, unit=b.unit, kind=b.kind), tolerance)

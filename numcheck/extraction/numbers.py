@@ -256,7 +256,14 @@ def slash_fractions(text: str) -> list[NumberMatch]:
     return found
 
 
-_BARE_HALF = re.compile(r"\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)", re.I)
+# "half of the votes"; not a part of a period or a table: "the second half of the year", "the
+# bottom half of the league".
+_BARE_HALF = re.compile(
+    "".join(rf"(?<!\b{w}\s)" for w in ("first", "second", "latter", "last", "back", "front",
+                                      "top", "bottom", "upper", "lower"))
+    + r"\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)",
+    re.I,
+)
 
 
 def mixed_numbers(text: str) -> list[NumberMatch]:

@@ -14,6 +14,12 @@ _MONTHS = (
 )
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+(?:the\s+)?$", re.I)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTHS}\b", re.I)
+# Days of one month before its name: "from 6 to 9 January", "12-14 March", "on 14, 20 and
+# 27 April".
+_DAY_RANGE_AFTER = re.compile(
+    r"^(?:\s*(?:-|–|to|and|,|,\s*and)\s*\d{1,2}(?:st|nd|rd|th)?)+"
+    rf"\s+(?:of\s+)?{_MONTHS}(?!\w)", re.I
+)
 _TIME_AFTER = re.compile(
     r"^(?:[:.]\d{2})?\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|o’clock|hrs\b|gmt\b|bst\b|et\b|pt\b|"
     r"edt\b|est\b|utc\b|local\s+time)",
@@ -210,11 +216,28 @@ def classify(text: str, n: NumberMatch, has_unit: bool) -> str | None:
     return None
 
 
-_YEAR_RANGE_AFTER = re.compile(r"^[-–/](?:1[0-9]|20|21)?\d\d\b(?![-/.]\d)")
-_YEAR_RANGE_BEFORE = re.compile(r"(?<![\d.,])(?:1[0-9]|20|21)\d\d[-–/]$")
+# "1990-1995", "2019/20" and a financial year's one-digit end: "in 2005-6", "grants in 2003-4".
+_YEAR_RANGE_AFTER = re.compile(r"^[-–/](?:(?:1[0-9]|20|21)?\d\d|\d)\b(?![-/.]\d)")
+_YEAR_RANGE_BEFORE = re.compile(r"(?<![\d.,])(?P<year>(?:1[0-9]|20|21)\d\d)[-–/]$")
 _DATE_AFTER = re.compile(r"^[/-]\d{1,2}[/-]\d{2,4}\b")
 _NUMERIC_DATE_BEFORE = re.compile(r"\d{1,4}[/-]$")
 _NUMERIC_DATE_MIDDLE = re.compile(r"\d[/-]\d{1,2}[/-]$")
+
+
+def year_span_end(before: str, n: NumberMatch) -> float | None:
+    """The whole year that ends a span written short: 1992 for the "92" of "1983-92", 2006
+    for the "6" of "2005-6"; None when ``n`` ends no such span."""
+    span = _YEAR_RANGE_BEFORE.search(before)
+    if span is None or not n.text.isdigit() or len(n.text) not in (1, 2, 4):
+        return None
+    start = int(span.group("year"))
+    if len(n.text) == 4:
+        return n.value if n.value > start else None
+    place = 10 ** len(n.text)
+    end = start - start % place + int(n.text)
+    if end <= start:
+        end += place  # "1999-00" ends in 2000
+    return float(end)
 
 
 def _clock_after(n: NumberMatch, after: str) -> bool:
@@ -239,7 +262,8 @@ def _time_or_date(
     if re.search(r"\d[:.]$", before) and (
             before.endswith(".") or re.fullmatch(r"\d\d(?:\.\d+)?", n.text)):
         return "time"  # "14:00", "1:54.66" (a ratio "2:1" has no minutes)
-    month_near = bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))
+    month_near = bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)
+                      or _DAY_RANGE_AFTER.match(after))
     if _ordinal_after(n, after):
         return "date" if month_near else "ordinal"
     if month_near and n.value <= 31 and n.value == int(n.value):
@@ -248,8 +272,8 @@ def _time_or_date(
         return "year"
     if year_like(n) and _YEAR_RANGE_AFTER.match(after):
         return "year"  # "the 1990-1995 war", "(1920-2004)", "2019/20"
-    if _YEAR_RANGE_BEFORE.search(before) and len(n.text) in (2, 4) and n.text.isdigit():
-        return "year"  # the end of "1983-92"
+    if year_span_end(before, n) is not None:
+        return "year"  # the end of "1983-92", "2005-6"
     numeric_date = _DATE_AFTER.match(after) or (
         _NUMERIC_DATE_BEFORE.search(before)
         and (re.match(r"^[/-]\d", after) or _NUMERIC_DATE_MIDDLE.search(before))
@@ -313,7 +337,17 @@ _PREFIXES_BEFORE_AMOUNTS = re.compile(
 _LETTERS_AFTER = re.compile(r"^[A-Za-z]")
 _SUFFIXES_AFTER = re.compile(r"^(?:s\b|th\b|st\b|nd\b|rd\b|x\b)")  # "3x": three times
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w&’'.-]*)\s$")
+_CAMEL_CASE = re.compile(r"(?!Mc|Mac)[A-Za-z]*[a-z][A-Z]")  # "PlayStation", not "McDonald"
 _SENTENCE_FIRST_WORD = re.compile(r"(?:^|[.!?]\s+)[A-Z][\w&’'.-]*\s$")
+
+
+# Nationality adjectives ("British", "Chinese", "Canadian", "Iraqi"), which qualify a count
+# rather than name a model or a place ("Windows 98", "Apollo 11").
+_NATIONALITY = re.compile(
+    r"[A-Z][a-z]+(?:ish|ese|ian|ican|ean)|German|French|Dutch|Czech|Greek|Swiss|Thai|Welsh"
+    r"|Scots|Iraqi|Israeli|Pakistani|Saudi|Kuwaiti|Qatari|Yemeni|Omani|Somali|Nepali"
+    r"|Bangladeshi|Afghan"
+)
 
 
 def _names_counted_things(after: str) -> bool:
@@ -323,6 +357,8 @@ def _names_counted_things(after: str) -> bool:
     run = _CAPITALISED_RUN_AFTER.match(after)
     if run is None:
         return False
+    if _NATIONALITY.fullmatch(run.group(1)):
+        return True  # "500 British 16-year-olds", "300 Chinese nationals"
     last_name, noun = run.group(1).split()[-1], run.group(2) or ""
     return any(word.endswith("s") and not word.endswith("ss") and word.lower() not in _NOT_PLURAL
                for word in (last_name, noun))  # "100 Hard Rock Cafes in 38 countries"
@@ -355,10 +391,16 @@ def _is_name_number(n: NumberMatch, before: str, after: str) -> bool:
                                   and not before[: label.start()].strip(" \"“‘'(")):
         return True  # "No. 10", "Section 230", "FTSE 100" ("A 400m runner" starts a sentence)
     name = _CAPITALISED_BEFORE.search(before)
-    if name is None or name.group(1) in _SENTENCE_WORDS or _SENTENCE_FIRST_WORD.search(before):
+    if name is None:
         return False
     if name.group(1).endswith(("'s", "’s", "s'", "s’")):
         return False  # a possessive owns the quantity: "Britain's 60 million people"
+    if _CAMEL_CASE.match(name.group(1)):
+        return True  # a brand's name, also first in a sentence: "PlayStation 3 chip unveiled"
+    if name.group(1) in _SENTENCE_WORDS or _SENTENCE_FIRST_WORD.search(before):
+        return False
+    if _NATIONALITY.fullmatch(name.group(1)):
+        return False  # "500 British 16 to 20-year-olds": whose they are, not a name
     if re.fullmatch(r"[A-Z][a-z]+[^su]s", name.group(1)) and not re.match(r"\s[A-Z]", after) \
             and re.search(r"\b[Tt]he\s+(?:[A-Z]\w*\s+)?[A-Z]\w*\s$", before):
         # a group counted in a list: "the Conservatives 121 and the Lib Dems 72" (not a name

@@ -118,10 +118,14 @@ _PREFIX_CODES = {
     "Rs": "INR", "INR": "INR", "RM": "MYR", "₩": "KRW", "₦": "NGN", "₪": "ILS", "CHF": "CHF",
     "₽": "RUB", "R": "ZAR", "$A": "AUD", "HK $": "HKD", "A $": "AUD", "C $": "CAD",
     "NZ $": "NZD", "S $": "SGD", "Rp": "IDR", "NT$": "TWD", "Mex$": "MXN", "MX$": "MXN",
+    "฿": "THB", "₫": "VND", "₺": "TRY", "₱": "PHP", "₴": "UAH", "₸": "KZT", "₡": "CRC",
+    "₾": "GEL", "₭": "LAK",
     # An ISO code glued to the dollar sign names the dollar: "CAD$15", "MXN$200".
     **{f"{code}$": code for code in ("USD", "AUD", "CAD", "HKD", "NZD", "SGD", "MXN", "TWD")},
     # ASCII-folded text (unidecode and friends) writes £ as "PS" and ¥ as "Y=".
     "Y=": "JPY", "PS": "GBP",
+    # HTML character references left in plain text: "&#163;1.8m fine".
+    "&#163;": "GBP", "&#36;": "USD", "&#8364;": "EUR", "&#165;": "JPY",
 }
 _PREFIX_RE = re.compile(
     r"(?:"
@@ -150,24 +154,43 @@ _MONEY_WORDS: tuple[tuple[str, str], ...] = (
     (r"(?:russian\s+)?r[o]?ubles?", "RUB"),
     (r"swiss\s+francs?|francs?", "CHF"),
     (r"danish\s+(?:kroner|krone|crowns?)", "DKK"),
+    (r"icelandic\s+(?:kronur|krona|krónur|króna)", "ISK"),
     (r"(?:swedish\s+)?(?:kronor|krona)|swedish\s+crowns?", "SEK"),
     (r"norwegian\s+(?:kroner|krone|crowns?)", "NOK"),
     (r"(?:south\s+african\s+)?rand", "ZAR"),
     (r"(?:nigerian\s+)?naira", "NGN"),
+    (r"philippine\s+pesos?", "PHP"), (r"argentine\s+pesos?", "ARS"),
+    (r"chilean\s+pesos?", "CLP"), (r"colombian\s+pesos?", "COP"),
     (r"(?:mexican\s+)?pesos?", "MXN"),
     (r"(?:brazilian\s+)?reais|brazilian\s+reals?", "BRL"),
     (r"(?:turkish\s+)?lira", "TRY"),
+    (r"(?:indonesian\s+)?rupiah", "IDR"), (r"(?:thai\s+)?baht", "THB"),
+    (r"qatari\s+riyals?", "QAR"), (r"(?:saudi\s+)?riyals?", "SAR"),
+    (r"(?:iranian\s+)?rials?", "IRR"), (r"iraqi\s+dinars?", "IQD"),
+    (r"kuwaiti\s+dinars?", "KWD"), (r"moroccan\s+dirhams?", "MAD"),
+    (r"(?:uae\s+|emirati\s+)?dirhams?", "AED"), (r"egyptian\s+pounds?", "EGP"),
+    (r"kenyan\s+shillings?", "KES"), (r"(?:polish\s+)?(?:zloty|zlotys|złoty|złotys)", "PLN"),
+    (r"(?:czech\s+)?korun[ay]?|czech\s+crowns?", "CZK"), (r"(?:hungarian\s+)?forints?", "HUF"),
+    (r"(?:vietnamese\s+)?dong", "VND"), (r"(?:ukrainian\s+)?hryvni?as?", "UAH"),
+    (r"(?:kazakh\s+)?tenge", "KZT"), (r"(?:costa\s+rican\s+)?col(?:ón|on)(?:es)?", "CRC"),
+    (r"(?:georgian\s+)?lari", "GEL"), (r"(?:lao\s+)?kip", "LAK"),
+    (r"(?:south\s+)?korean\s+won", "KRW"),
     (r"bitcoins?|btc", "BTC"),
     (r"cents?", "cent"), (r"dimes?", "dime"), (r"nickels", "nickel"),
     (r"pence|p(?!\w)(?!\.m)", "penny"),
-    (r"usd|us\$", "USD"), (r"eur|€", "EUR"), (r"gbp|£", "GBP"), (r"jpy|¥", "JPY"),
+    (r"usd|us\$|\$", "USD"), (r"eur|€", "EUR"), (r"gbp|£", "GBP"), (r"jpy|¥", "JPY"),
+    # signs written after the number, as much of the world writes them: "15 €", "100元"
+    (r"元", "CNY"), (r"₹", "INR"), (r"₩", "KRW"), (r"₦", "NGN"), (r"₪", "ILS"), (r"₽", "RUB"),
+    (r"฿", "THB"), (r"₫", "VND"), (r"₺", "TRY"), (r"₱", "PHP"), (r"₴", "UAH"), (r"₸", "KZT"),
+    (r"₡", "CRC"), (r"₾", "GEL"), (r"₭", "LAK"), (r"zł", "PLN"), (r"Kč", "CZK"),
     (r"aud", "AUD"), (r"cad", "CAD"), (r"chf", "CHF"), (r"cny|rmb", "CNY"), (r"inr", "INR"),
     (r"hkd", "HKD"), (r"sek", "SEK"), (r"nok", "NOK"), (r"dkk", "DKK"),
 )
+_SIGNS = "€£¥$元₹₩₦₪₽฿₫₺₱₴₸₡₾₭"
 # "4bn euros", and hyphenated to the number as a compound: "a 4bn-euro hole".
 _MONEY_AFTER = re.compile(
     r"[\s\u00a0-]?(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_MONEY_WORDS))
-    + r")(?:\b|(?<=[€£¥$]))",
+    + rf")(?:\b|(?<=[{_SIGNS}]))",
     re.I,
 )
 _POUNDS = re.compile(r"[\s\u00a0-]?pounds?\b(?![\s-]?f(?:ee|oo)t)", re.I)  # "a 20-pound bag"
@@ -184,12 +207,17 @@ _MASS_CONTEXT = re.compile(
 # pounds *of* something ("2 million pounds of cheese").
 _SCALED_NOT_OF = re.compile(r"(?:\d\s?(?:m|bn)|\b(?:million|billion|trillion)s?)$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
+# "won" is Korea's currency only after an amount no score or count of wins is written as
+# ("1.5 trillion won", "21,000 won"; not "Burnout 3 won three awards").
+_WON = re.compile(r"\swon\b")
+_LARGE_AMOUNT_BEFORE = re.compile(
+    r"(?:\d{1,3}(?:,\d{3})+|\d\s?(?:m|bn|tn)|\b(?:million|billion|trillion))$", re.I)
 _MONEY_SHAPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:m|bn|k)\b")
 
 
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
     """An ISO code written just before ``start`` (``$``, ``US$``, ``£``...) and its offset."""
-    window = text[max(0, start - 6) : start]
+    window = text[max(0, start - 7) : start]
     m = _PREFIX_RE.search(window)
     if not m:
         return None
@@ -212,10 +240,13 @@ def money_after(text: str, end: int) -> UnitMatch | None:
         code = next(code for i, (_, code) in enumerate(_MONEY_WORDS) if m.group(f"c{i}"))
         if code == "penny" and written.strip().lower() == "p" and written[0] in " \u00a0":
             return None  # "68p", but not "5 p" in a list or "p = .03"
-        if written.strip() in "€£¥$" and re.match(r"\s?\d", text[m.end() :]):
+        if written.strip() in _SIGNS and re.match(r"\s?\d", text[m.end() :]):
             return None  # "by 2008 £60bn more": the sign is the next amount's
         lead = len(written) - len(written.lstrip())
         return UnitMatch(code, m.start() + lead, m.end(), written.strip())
+    won = _WON.match(text, end)
+    if won is not None and _LARGE_AMOUNT_BEFORE.search(text, max(0, end - 24), end):
+        return UnitMatch("KRW", won.start() + 1, won.end(), "won")  # "1.5 trillion won"
     m = _POUNDS.match(text, end)
     scaled = _SCALED_NOT_OF.search(text[:end]) is not None
     if m and (_MONEY_CONTEXT.search(text) or (scaled and not _OF_AFTER.match(text, m.end()))) \

@@ -1443,3 +1443,133 @@ def test_ranges_written_with_a_shared_sign_or_scale(
 ])
 def test_spaced_scale_abbreviations(text: str, value: float) -> None:
     assert [c.value for c in quantities(text)] == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("Growth will be 7.1% in 2005-6.", [2005, 2006]),  # a financial year's one-digit end
+    ("It exported $1.2bn of beans during 2003-04.", [2003, 2004]),
+    ("He ruled in 1973-90.", [1973, 1990]),
+    ("The budget for 1999-00 was cut.", [1999, 2000]),
+])
+def test_a_short_year_ending_a_span_is_that_whole_year(text: str, years: list[int]) -> None:
+    found = [c for c in extract(text) if c.kind == "year"]
+    assert [c.value for c in found] == years
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose in the second half of the year.",  # a part of a period, not a share
+    "Exports fell in the first half of 2004.",
+    "They sit in the bottom half of the league.",
+])
+def test_a_numbered_half_of_a_period_is_no_quantity(text: str) -> None:
+    assert quantities(text) == []
+    assert [c.value for c in quantities("Half of the votes were lost.")] == [0.5]
+
+
+@pytest.mark.parametrize("text", [
+    "Wales lost the Six Nations opener.",  # a name that goes on after the number word
+    "The Three Gorges Dam is finished.",
+    "Labour are creating Two Britains.",
+])
+def test_a_capitalised_number_word_inside_a_name_is_no_count(text: str) -> None:
+    assert quantities(text) == []
+    assert [c.value for c in quantities("He said: Two Americans died.")] == [2]
+
+
+def test_a_nationality_before_a_number_qualifies_a_count() -> None:
+    found = quantities("They asked 500 British 16 to 20-year-olds.")
+    assert [(c.value, c.kind) for c in found] == [(500, "count"), (16, "age")]
+    assert found[1].upper == 20
+    assert [c.kind for c in extract("He still uses Windows 98.")] == ["identifier"]
+
+
+@pytest.mark.parametrize(("text", "ages"), [
+    ("Nursery places for three and four-year-olds.", [3, 4]),  # the unit written once
+    ("A minimum wage for 16 and 17-year-olds.", [16, 17]),
+])
+def test_ages_listed_before_one_year_old_are_ages(text: str, ages: list[int]) -> None:
+    found = quantities(text)
+    assert [(c.value, c.kind, c.low, c.high) for c in found] == [
+        (age, "age", age, age + 1) for age in ages]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Jungle TV show ratings drop by 4m", 4e6, None),  # millions of viewers, not metres
+    ("Stocks had fallen 1m barrels to 294.3m.", 294.3e6, "barrel"),  # the level after it
+    ("The tower is 30m tall.", 30, "meter"),
+])
+def test_millions_or_metres_from_what_went_before(text: str, value: float, unit: str | None
+                                                  ) -> None:
+    assert (quantities(text)[-1].value, quantities(text)[-1].unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Thailand may lose 30bn baht in tourism.", 30e9, "THB"),
+    ("Debts of up to 30 trillion rupiah were frozen.", 30e12, "IDR"),
+    ("Shares changed hands at 372 riyals.", 372, "SAR"),
+    ("The budget grew to 1,546 trillion rials.", 1546e12, "IRR"),
+    ("It earmarked 100 trillion won for jobs.", 100e12, "KRW"),  # a scale before "won"
+    ("The bill was 250 Iraqi dinars.", 250, "IQD"),
+    ("It costs 20 zł.", 20, "PLN"),  # a sign after the number, as Europe writes it
+    ("The cost is 100元.", 100, "CNY"),
+    ("It is only 10 $.", 10, "USD"),
+])
+def test_currencies_of_the_world(text: str, value: float, unit: str) -> None:
+    (claim,) = quantities(text)
+    assert (claim.value, claim.unit, claim.kind) == (pytest.approx(value), unit, "money")
+
+
+def test_won_after_a_small_number_is_a_verb() -> None:
+    found = quantities("Burnout 3 won three awards.")
+    assert [c.unit for c in found] == [None] * len(found)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("It only cost 3 dollars 50 cents.", 3.5, "USD"),
+    ("It cost thirteen dollars and forty-five cents.", 13.45, "USD"),
+    ("The bill was £4 and 50p.", 4.5, "GBP"),
+    ("The fee is €2, 20 cents.", 2.2, "EUR"),
+])
+def test_major_and_minor_units_make_one_amount(text: str, value: float, unit: str) -> None:
+    (claim,) = quantities(text)
+    assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Egg prices averaged 64.2 cents a dozen.", "cent / dozen"),  # no count of 12
+    ("Add 1/2 cup olive oil.", "cup"),
+    ("Drive at 10 kmph.", "kilometer_per_hour"),
+    ("The angle is 0.8rad.", "radian"),
+])
+def test_more_units(text: str, unit: str) -> None:
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("The show runs from 6 to 9 January.", [6, 9]),  # the first day of a span of days
+    ("It is held on 24-26 June.", [24, 26]),
+    ("Previews are on 14, 20 and 27 April.", [14, 20, 27]),
+])
+def test_days_before_one_month_are_dates(text: str, days: list[int]) -> None:
+    found = extract(text)
+    assert [(c.value, c.kind) for c in found] == [(day, "date") for day in days]
+
+
+def test_a_brand_name_in_camel_case_names_its_number() -> None:
+    assert [c.kind for c in extract("PlayStation 3 chip to be unveiled")] == ["identifier"]
+
+
+def test_html_character_references_are_letters_and_signs() -> None:
+    assert quantities("She sat in a caf&#233; with 3 friends.")[0].value == 3
+    assert len(quantities("She sat in a caf&#233; with 3 friends.")) == 1
+    (fine,) = quantities("&#163;1.8m indecency fine for Viacom")
+    assert (fine.value, fine.unit) == (1.8e6, "GBP")
+
+
+@pytest.mark.parametrize("text", [
+    "Similar all-in-one models were released.",  # number words paired into one adjective
+    "Talks were rarely one-on-one.",
+    "Shops ran two-for-one offers.",
+])
+def test_number_words_paired_by_a_preposition_are_no_count(text: str) -> None:
+    assert quantities(text) == []
