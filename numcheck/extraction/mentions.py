@@ -792,6 +792,16 @@ _GAPPED_BY = re.compile(
 _TARGET = re.compile(r"\s*,?\s*(?:to|at)\s+(?:end\s+at\s+|close\s+at\s+|finish\s+at\s+)?", re.I)
 
 
+_GROUPED_OR_SCALED = re.compile(
+    r"\d,\d{3}|\d\s?(?:m|bn|k|tn)\b|\b(?:thousand|million|billion|trillion)\b", re.I)
+
+
+def _percent_shaped(sentence: str, m: Mention) -> bool:
+    """Whether a bare number may share a percentage written next to it: "3, 4 or 5%" may, but
+    not "trimmed its workforce by 200,000" after "by 20%", nor "27 million, or 50%"."""
+    return m.value < 1000 and not _GROUPED_OR_SCALED.search(sentence, m.start, m.end)
+
+
 def _unit_written_once(gap: str, kind: str) -> bool:
     """Whether a bare number ``gap`` before a quantity of ``kind`` is in that quantity's unit:
     "raised 280 million of the 1.5 billion shekels" (a part in the unit of its whole);
@@ -817,7 +827,7 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
         if b.change is not None and b.unit is None and b.quantity_of is None:
             # "rose by 2 percent but fell by 1": a bare change shares the earlier one's unit
             earlier = [m for m in out[:i] if m.change is not None and m.unit is not None]
-            if earlier:
+            if earlier and (earlier[-1].unit != "percent" or _percent_shaped(sentence, b)):
                 out[i] = b = _rebound(replace(b, unit=earlier[-1].unit, kind=earlier[-1].kind),
                                       tolerance)
         if _bare(a) and b.kind == "age" and b.bound == "=" \
@@ -827,7 +837,8 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
                                      low_closed=age.low_closed, high_closed=age.high_closed)
             continue
         if _bare(a) and a.upper is None and b.unit is not None \
-                and _unit_written_once(sentence[a.end : b.start], b.kind):
+                and _unit_written_once(sentence[a.end : b.start], b.kind) \
+                and (b.unit != "percent" or _percent_shaped(sentence, a)):
             out[i - 1] = a = _rebound(replace(a, unit=b.unit, kind=b.kind), tolerance)
             continue
         if _bare(a) and b.unit is not None and _is_change_from(sentence, a) \

@@ -1573,3 +1573,20 @@ def test_html_character_references_are_letters_and_signs() -> None:
 ])
 def test_number_words_paired_by_a_preposition_are_no_count(text: str) -> None:
     assert quantities(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "It cut overheads by 20% and trimmed its workforce by about 200,000.",  # no 200,000%
+    "It compares to 27 million, or 50%, of the UK.",
+    "The show peaked at 11.9m and 49.2% of the audience.",
+    "The number fell from 7,613 to 6,630, or 12.9%.",
+])
+def test_a_grouped_or_scaled_number_never_shares_a_percentage(text: str) -> None:
+    assert [c.value for c in quantities(text) if c.unit == "percent"] == [
+        c.value for c in quantities(text) if "%" in c.text]
+    assert [c.unit for c in quantities("Sales rose 3, 4 or 5%.")] == ["percent", "percent"]
+
+
+def test_pc_in_capitals_is_a_computer() -> None:
+    assert [c.unit for c in quantities("Profits rose 50pc.")] == ["percent"]
+    assert [c.unit for c in extract("He kept an old 386 PC.")] == [None]
