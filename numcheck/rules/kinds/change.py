@@ -796,8 +796,13 @@ _BOUND_BEFORE = re.compile(r"(?:(?:more|less|fewer)\s+than|over|under|at\s+least
 _MAGNITUDE_SLIP = 100.0
 
 
-def check_stated(a: Operand, b: Operand, stated: Stated, pair: Pair | None) -> Problem | None:
-    """The problem with ``stated`` for a change from ``a`` to ``b``, or None if it can hold."""
+def check_stated(a: Operand, b: Operand, stated: Stated, pair: Pair | None,
+                 relative: Span | None = None) -> Problem | None:
+    """The problem with ``stated`` for a change from ``a`` to ``b``, or None if it can hold.
+
+    ``relative`` is the change ``(b − a) / a`` the numbers allow when ``a`` is not written
+    but derived from ``b`` (then their roundings are not independent); by default it is
+    worked out from the two intervals."""
     unit = _base_unit(a.unit)
     a_span, b_span = a.span, _in_unit(b, unit)
     diff = difference(a_span, b_span)
@@ -837,7 +842,7 @@ def check_stated(a: Operand, b: Operand, stated: Stated, pair: Pair | None) -> P
         r = ratio(a_span, b_span)
         if r is None:
             return None
-        rel = r.shift(-1.0)
+        rel = relative if relative is not None else r.shift(-1.0)
         allowed = stated.span if stated.direction != "down" else stated.span.neg()
         if stated.direction is None:  # "from A to B, or 12.9%": either way
             allowed = allowed.union(allowed.neg())
@@ -1060,6 +1065,19 @@ _AMOUNT_OR_PERCENT_TO = re.compile(
 )
 
 
+def _moved_share(moved: Span, level: Span, direction: str) -> Span | None:
+    """The change, as a share of the start, of a move of ``moved`` that ended at ``level``:
+    x / (b − x) after a rise, −x / (b + x) after a fall. Each grows with x and shrinks with
+    b, so the ends come from the ends of the two intervals; working it out as (b − a) / a from
+    a start interval of its own would count the rounding of b twice ("rose 8p, or 1.1%, to
+    605p" is 1.25–1.43%, not 1.09–1.59%)."""
+    if direction == "up":
+        if level.lo - moved.hi <= 0:
+            return None
+        return Span(moved.lo / (level.hi - moved.lo), moved.hi / (level.lo - moved.hi))
+    return Span(moved.lo / (level.hi + moved.lo), moved.hi / (level.lo + moved.hi)).neg()
+
+
 def amount_and_percent_problems(t: Template, tighten: bool) -> Iterator[Problem]:
     for m in _AMOUNT_OR_PERCENT_TO.finditer(t.text):
         amount, percentage = m.group("x"), m.group("y")
@@ -1092,7 +1110,8 @@ def amount_and_percent_problems(t: Template, tighten: bool) -> Iterator[Problem]
         if kind is None:
             continue
         start = t.doc_offset(m.start("verb"))
-        problem = check_stated(a, b, _stated(kind, direction, y, t, start, y.end), pair)
+        problem = check_stated(a, b, _stated(kind, direction, y, t, start, y.end), pair,
+                               _moved_share(moved, b.span, direction))
         if problem is not None:
             yield problem
 
