@@ -12,6 +12,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 PLANTED = {
     ("election-poll.md", 8, "NC104"),  # 44 + 31 + 17 + 12 = 104%
     ("election-poll.md", 11, "NC103"),  # 540 of 1,200 is 45%, not 52%
+    ("election-poll.md", 13, "NC108"),  # a share of voters cannot be 474%
     ("embassy-attack.md", 8, "NC102"),  # five Americans = 2 + 1 + 1
     ("forest-reserve.md", 8, "NC101"),  # 25 sq mi is 65 km², not 40
     ("forest-reserve.md", 14, "NC101"),  # 35C is 95F, not 105F
