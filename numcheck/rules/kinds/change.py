@@ -796,6 +796,17 @@ _BOUND_BEFORE = re.compile(r"(?:(?:more|less|fewer)\s+than|over|under|at\s+least
 _MAGNITUDE_SLIP = 100.0
 
 
+def _fits_either_way(change: Span, stated: Span, direction: str | None) -> bool:
+    """Whether ``change`` can be the size ``stated`` gives in ``direction``; with no direction
+    ("from A to B, or 12.9%") it may be a rise or a fall of that size, but not anything in
+    between: −15.9% … +15.9% is no reading of "or 15.9%"."""
+    if direction == "down":
+        return change.overlaps(stated.neg())
+    if direction is None:
+        return change.overlaps(stated) or change.overlaps(stated.neg())
+    return change.overlaps(stated)
+
+
 def check_stated(a: Operand, b: Operand, stated: Stated, pair: Pair | None,
                  relative: Span | None = None) -> Problem | None:
     """The problem with ``stated`` for a change from ``a`` to ``b``, or None if it can hold.
@@ -843,18 +854,11 @@ def check_stated(a: Operand, b: Operand, stated: Stated, pair: Pair | None,
         if r is None:
             return None
         rel = relative if relative is not None else r.shift(-1.0)
-        allowed = stated.span if stated.direction != "down" else stated.span.neg()
-        if stated.direction is None:  # "from A to B, or 12.9%": either way
-            allowed = allowed.union(allowed.neg())
-        if rel.overlaps(allowed):
+        if _fits_either_way(rel, stated.span, stated.direction):
             return None
-        if stated.points_too:
-            points = stated.span.scale(100.0)
-            pts = points if stated.direction != "down" else points.neg()
-            if stated.direction is None:
-                pts = pts.union(pts.neg())
-            if diff.overlaps(pts):
-                return None
+        if stated.points_too and _fits_either_way(diff, stated.span.scale(100.0),
+                                                  stated.direction):
+            return None
         exact = (b.value / a.value - 1) * 100 if a.value else math.inf
         assert stated.operand is not None
         shown = _pct_text(abs(exact), stated.operand)
@@ -871,17 +875,17 @@ def check_stated(a: Operand, b: Operand, stated: Stated, pair: Pair | None,
         return Problem(pair, a, b, stated, _signed_pct(exact), explanation, suggestion)
     if stated.what == "absolute":
         allowed = stated.span if stated.direction != "down" else stated.span.neg()
-        if stated.direction is None:
-            allowed = allowed.union(allowed.neg())
-        if diff.overlaps(allowed):
+        if _fits_either_way(diff, stated.span, stated.direction):
             return None
         assert stated.operand is not None
         exact = b.value - a.value if _base_unit(b.unit) == unit else \
             (b_span.lo + b_span.hi) / 2 - a.value
+        says = _say_change(allowed) if stated.direction is not None else \
+            f"a rise or a fall of {_fmt_span(stated.span)}"
         explanation = (
             f"{_fmt(b.value)} − {_fmt(a.value)} = {_fmt(exact)}; with rounding "
             f"({a_desc} to {b_desc}) the change is {_fmt(diff.lo)} to {_fmt(diff.hi)}; "
-            f"\"{stated.words}\" allows {_say_change(allowed)}"
+            f"\"{stated.words}\" allows {says}"
         )
         suggestion = None
         if re.fullmatch(r"[£$€]?\d[\d,]*", stated.operand.text.strip()):
