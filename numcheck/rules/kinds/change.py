@@ -995,6 +995,43 @@ def templates(ctx: DocumentContext) -> Iterator[Template]:
         yield build_template(text, start, claims)
 
 
+# Words that make a change small: "fell marginally", "a slight drop", "edged up", "inched".
+_SMALL_CHANGE = re.compile(
+    r"\b(?:slight(?:ly)?|marginal(?:ly)?|fractional(?:ly)?|a\s+little|a\s+touch|modest(?:ly)?"
+    r"|edged|edging|edges|edge|inched|inching|inches|nudged|nudging|nudges|ticked)\b",
+    re.I,
+)
+# How far a "slight" change may go: BBC copy calls a 12% fall in profits "a slight drop", and
+# no copy calls a change of half again or more slight; a decimal slip makes it tenfold.
+_SMALL_CHANGE_FACTOR = 1.5
+
+
+def _small_change_problem(t: Template, verb: tuple[str, int, int], pair: Pair, a: Operand,
+                          b: Operand) -> Problem | None:
+    """ "fell marginally to £180,226, from £1,804,444": a change the words call small that the
+    values make a factor of 1.5 or more."""
+    small = _SMALL_CHANGE.search(t.text, max(0, verb[1] - 25), pair.first)
+    if small is None or "⟧" in t.text[small.end() : pair.first]:
+        return None
+    unit = _base_unit(a.unit)
+    r = ratio(a.span, _in_unit(b, unit))
+    if r is None or r.overlaps(Span(1 / _SMALL_CHANGE_FACTOR, _SMALL_CHANGE_FACTOR)):
+        return None  # a change the words allow
+    start = t.doc_offset(min(small.start(), verb[1]))
+    end = t.doc_offset(max(small.end(), verb[2]))
+    words = t.sentence[start - t.sentence_start : end - t.sentence_start]
+    small_span = Span(1 / _SMALL_CHANGE_FACTOR, _SMALL_CHANGE_FACTOR)
+    stated = Stated("factor", verb[0], small_span, words, start, end)
+    exact = b.value / a.value if a.value else math.inf
+    explanation = (
+        f"{_fmt(b.value)} / {_fmt(a.value)} = ×{_fmt(exact, 3)}; with rounding the ratio is "
+        f"×{_fmt(r.lo, 3)} to ×{_fmt(r.hi, 3)}; \"{words}\" says the change is small, and a "
+        f"change of ×{_fmt(_SMALL_CHANGE_FACTOR, 2)} or more is not: is a digit or a "
+        f"multiplier wrong?"
+    )
+    return Problem(pair, a, b, stated, f"×{_fmt(exact, 3)}", explanation, None)
+
+
 def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[Problem]:
     seen: set[tuple[int, int]] = set()
     for pair in find_pairs(t):
@@ -1006,6 +1043,7 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
         if tighten:
             a, b = tightened(a, b), tightened(b, a)
         stated = _stated_multiplier(t, pair, tol, loose) or _stated_number(t, pair)
+        small: Problem | None = None
         if stated is None:
             verb = _direction_before(t, pair.first)
             if verb is None:
@@ -1013,7 +1051,8 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
             start, end = t.doc_offset(verb[1]), t.doc_offset(verb[2])
             words = t.sentence[start - t.sentence_start : end - t.sentence_start]
             stated = Stated("direction", verb[0], None, words, start, end)
-        problem = check_stated(a, b, stated, pair)
+            small = _small_change_problem(t, verb, pair, a, b)
+        problem = check_stated(a, b, stated, pair) or small
         if problem is not None:
             yield problem
     for m in _UP_FROM.finditer(t.text):
