@@ -234,7 +234,7 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
     for n in numbers:
         if any(start <= n.start < end for start, end in (*codes, *entities)):
             continue
-        if n.words and (_PAIRING_BEFORE.search(sentence, 0, n.start)
+        if n.words and (_PAIRING_BEFORE.search(sentence, max(0, n.start - 12), n.start)
                         or _PAIRING_AFTER.match(sentence, n.end)):
             continue  # "all-in-one", "one-on-one", "two-for-one": a kind of thing, no count
         if mentions and mentions[-1].number_end <= n.start < mentions[-1].end:

@@ -259,9 +259,10 @@ def slash_fractions(text: str) -> list[NumberMatch]:
 # "half of the votes"; not a part of a period or a table: "the second half of the year", "the
 # bottom half of the league".
 _BARE_HALF = re.compile(
-    "".join(rf"(?<!\b{w}\s)" for w in ("first", "second", "latter", "last", "back", "front",
-                                      "top", "bottom", "upper", "lower"))
-    + r"\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)",
+    r"\b(?=half\b)"  # first, so that the look-behinds run only where "half" stands
+    + "".join(rf"(?<!\b{w}\s)" for w in ("first", "second", "latter", "last", "back", "front",
+                                        "top", "bottom", "upper", "lower"))
+    + r"half\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)",
     re.I,
 )
 
