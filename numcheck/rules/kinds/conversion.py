@@ -141,8 +141,10 @@ _DELTA_AFTER = re.compile(
 )
 
 
-def _restates(text: str, first: Measure, second: Measure) -> bool:
-    gap = text[first.end : second.start]
+def restates(text: str, first_end: int, second_start: int, second_end: int) -> bool:
+    """Whether the quantity at ``second_start:second_end`` restates the one ending at
+    ``first_end``: "X (Y)", "X, or Y", "X – about Y", "X, the equivalent of Y"."""
+    gap = text[first_end:second_start]
     lead = _LEADING_PHRASE.match(gap)
     if lead is not None and not re.search(r"\d", lead.group(0)):
         gap = gap[lead.end() :]
@@ -150,7 +152,7 @@ def _restates(text: str, first: Measure, second: Measure) -> bool:
     if match is None:
         return False
     if gap.lstrip().startswith("("):
-        return _CLOSES_BRACKET.match(text[second.end : second.end + 40]) is not None
+        return _CLOSES_BRACKET.match(text[second_end : second_end + 40]) is not None
     return True
 
 
@@ -273,7 +275,8 @@ def pairs(ctx: DocumentContext) -> Iterator[Conversion]:
             if not _convertible(a.unit, b.unit):
                 continue
             first, second = _measure(a, text), _measure(b, text)
-            if second.start < first.end or not _restates(text, first, second):
+            if second.start < first.end \
+                    or not restates(text, first.end, second.start, second.end):
                 continue
             factor, offset = units.affine(a.unit, b.unit)
             others = _readings(a.unit, b.unit)
