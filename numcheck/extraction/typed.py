@@ -418,14 +418,35 @@ _CODE = re.compile(
 )
 _PHONE_NUMBER = re.compile(
     r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(0?\d{2,4}\)|0\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
-    r"(?![\w.,])"
+    r"(?![\w,]|\.\d)"  # a full stop may end the sentence after it
     r"|(?<![\w.,])\(\d{3}\)\s?\d{3}-\d{4}(?![\w.,])"
 )
 
 
+# A number split into short groups after a leading 0, as UK numbers are written: "0845 8 505
+# 505" (ten or eleven digits in all).
+_GROUPED_PHONE = re.compile(r"(?<![\w.,])0\d{2,4}(?: \d{1,4}){2,3}(?![\w,]|\.\d)")
+# One slash between two small numbers that make no fraction a writer would use: "9/11",
+# "24/7", "7/7", "50/50" are names ("1/2", "3/4", "3/10", "1/16", "1/40 of" are fractions).
+_SLASHED = re.compile(r"(?<![\w/.,])(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\w/]|[.,]\d)")
+# Bookmakers' odds ("The Aviator 4/9 and 8/13", "a 5/2 favourite") are no fractions either.
+_BETTING = re.compile(r"\b(?:odds|favourite|favorite|bookmakers?|outsider|shot)\b", re.I)
+_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 20, 32, 64, 100})
+
+
 def identifier_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of phone numbers and letter-digit codes ("G20", "MP3", "A380")."""
+    """Spans of phone numbers, letter-digit codes ("G20", "MP3", "A380") and slashed names
+    ("9/11", "24/7")."""
     spans = [m.span() for m in _PHONE_NUMBER.finditer(text)]
+    spans.extend(m.span() for m in _GROUPED_PHONE.finditer(text)
+                 if 10 <= sum(c.isdigit() for c in m.group(0)) <= 11
+                 and not any(a <= m.start() < b for a, b in spans))
     spans.extend(m.span() for m in _CODE.finditer(text))
+    if "/" in text:
+        spans.extend(m.span() for m in _SLASHED.finditer(text)
+                     if int(m.group("n")) >= int(m.group("d"))
+                     or (int(m.group("d")) not in _DENOMINATORS and m.group("n") != "1"
+                         and not text.startswith(" of ", m.end()))
+                     or _BETTING.search(text, max(0, m.start() - 40), m.end() + 20))
     spans.sort()
     return spans

@@ -1590,3 +1590,21 @@ def test_a_grouped_or_scaled_number_never_shares_a_percentage(text: str) -> None
 def test_pc_in_capitals_is_a_computer() -> None:
     assert [c.unit for c in quantities("Profits rose 50pc.")] == ["percent"]
     assert [c.unit for c in extract("He kept an old 386 PC.")] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Fahrenheit 9/11 has also been overlooked.",  # no fraction a writer would use
+    "The services run 24/7 now.",
+    "The chances improve to 50/50.",
+    "The Aviator is 4/9 favourite with the bookmakers.",  # odds
+])
+def test_slashed_names_and_odds_are_no_fractions(text: str) -> None:
+    assert quantities(text) == []
+    assert [c.value for c in quantities("Add 3/4 of the flour.")] == [0.75]
+    assert [c.value for c in quantities("It is about 1/40 of the wavelength.")] == [0.025]
+
+
+def test_a_phone_number_in_short_groups_is_one_identifier() -> None:
+    found = extract("Call 0845 8 505 505 or 0800 555 111.")
+    assert [(c.text, c.kind) for c in found] == [
+        ("0845 8 505 505", "identifier"), ("0800 555 111", "identifier")]
