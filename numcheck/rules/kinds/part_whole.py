@@ -258,6 +258,10 @@ def listings(
             if (total.kind == "count" and not is_count(total)) or names_something(total, text):
                 continue
             yield from _parts_before(text, group, index, starts)
+            of = _part_of_whole(text, group[index - 1], total) if index > 0 else None
+            if of is not None:  # "25 of the 27 buildings", "nine out of 10 members"
+                part = group[index - 1]
+                yield Listing(total, (Item(part.start, part.end, part, ""),), False, of)
             following = group[index + 1] if index + 1 < len(group) else None
             if following is None:
                 continue
@@ -303,6 +307,29 @@ def _parts_before(text: str, group: Sequence[Claim], index: int, starts: Mapping
         if _regular_complete(items, regular, last_and):
             yield Listing(total, tuple(items), True, words.group(0).strip(" ,"))
         return
+
+
+# A part named before its whole: "25 of the 27 buildings", "nine out of 10 members", "10 of
+# its 27 plants".
+_PART_OF = re.compile(
+    r"\s+(?P<of>out\s+of|of\s+(?:the|its|their|his|her|our|these|those|all))\s+" + BOUND_WORDS
+    + r"$",
+    re.I,
+)
+
+
+def _part_of_whole(text: str, part: Claim, total: Claim) -> str | None:
+    """The words ("of the", "out of") by which ``part`` counts some of ``total``, written "N
+    of the M": one part of the same kind and unit, a number (not "a third of the 2,000")."""
+    if part.kind != total.kind or part.unit != total.unit or part.upper is not None \
+            or part.change or part.value < 1 or part.end > total.start:
+        return None
+    if re.match(r"-\w", text[total.end : total.end + 2]) \
+            or re.search(r"\b(?:one|two|three|four|five|a|\d+)\s+in\s+$",
+                         text[max(0, part.start - 12) : part.start]):
+        return None  # "500 of its 777-200LR planes" (a model); "one in 13 of the 48 million"
+    m = _PART_OF.fullmatch(text, part.end, total.start)
+    return None if m is None else " ".join(m.group("of").split())
 
 
 def _after_trigger(
@@ -416,8 +443,10 @@ def _attaches_elsewhere(listing: Listing, claims: Sequence[Claim]) -> bool:
     if listing.complete:
         return False
     total = listing.total
+    parts = {id(item.claim) for item in listing.items}
     for other in claims:
-        if other.sentence_start != total.sentence_start or other.end > total.start:
+        if other.sentence_start != total.sentence_start or other.end > total.start \
+                or id(other) in parts:  # "25 of the 27": a part is no total of itself
             continue
         if other.change or (not _same_family(other, total) and not (
             other.unit == total.unit and other.kind == total.kind
