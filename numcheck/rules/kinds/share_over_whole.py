@@ -10,10 +10,13 @@ The kind reads four frames, each a part of a whole whatever the number:
   subject of a verb of saying, thinking, choosing or voting is a share of those asked;
 * *holding*: "a 55% stake", "its holding from 75% to 60%", "BBC Two's share of the audience
   fell from 11.2% to 9.6%": ownership and audience or market share;
-* *accounting for*: "accounted for 35.7% of", "made up 40% of": a part of a total.
+* *accounting for*: "accounted for 35.7% of", "made up 40% of": a part of a total;
+* *fall*: "sales fell 155%": a fall is a share of the level fallen from, and what cannot go
+  below zero cannot lose more than all of itself (profits, earnings, balances, rates, growth
+  and the like can, and are left alone).
 
 Only a percentage whose lowest reading is above 100 is flagged ("100%" of voters is possible,
-"100.4%" rounds to 100 only when written so); a percentage of change ("up 150%") never is.
+"100.4%" rounds to 100 only when written so); a rise ("up 150%") never is.
 """
 
 from __future__ import annotations
@@ -91,11 +94,36 @@ def _frame(claim: Claim, text: str) -> tuple[str, str] | None:
     return None
 
 
+# What may fall below zero, so fall by more than all of it: "profits fell 150%" (to a loss).
+_CAN_GO_NEGATIVE = re.compile(
+    r"\b(?:profits?|earnings|income|net|loss|losses|deficits?|surplus|balance|margins?|returns?"
+    r"|cash\s*flow|ebit(?:da)?|result|results|yield|yields|rates?|growth|inflation|temperature)\b",
+    re.I,
+)
+
+
+def _fall_frame(claim: Claim, text: str) -> tuple[str, str] | None:
+    """ "sales fell 155%": a fall is a share of the level it fell from, which a quantity that
+    cannot go below zero (sales, prices, passengers) cannot lose more than all of."""
+    if claim.change != "down" or claim.bound not in ("=", "~", ">", ">="):
+        return None
+    clause = re.split(r"[;,]|\b(?:while|but|and|whereas)\b",
+                      text[claim.sentence_start : claim.start])[-1]
+    if _CAN_GO_NEGATIVE.search(clause) or _CAN_GO_NEGATIVE.search(
+            text[claim.end : claim.end + 30].split(".")[0]):
+        return None
+    return "fall", "the level it fell from"
+
+
 def shares_over_whole(ctx: DocumentContext) -> Iterator[Share]:
     """Every percentage above 100 that its sentence makes a part of a whole."""
     text = ctx.document.text
     for claim in ctx.claims:
         if claim.unit != "percent" or not claim.is_quantity or not claim.low > 100:
+            continue
+        fall = _fall_frame(claim, text)
+        if fall is not None:
+            yield Share(claim, *fall)
             continue
         frame = _frame(claim, text)
         if frame is None:
