@@ -18,6 +18,7 @@ PLANTED = {
     ("forest-reserve.md", 14, "NC101"),  # 35C is 95F, not 105F
     ("jobs-report.md", 8, "NC105"),  # 1.30m → 1.45m is +11.5%, not 25%
     ("jobs-report.md", 12, "NC105"),  # 30.1m → 30.3m did not double
+    ("jobs-report.md", 14, "NC109"),  # £2.5bn is not $3.2m at any exchange rate
     ("museum-anniversary.md", 8, "NC107"),  # 1971 → 2021 is the 50th anniversary
     ("museum-anniversary.md", 10, "NC107"),  # born 1936, 84 or 85 in 2021
     ("sleep-study.md", 8, "NC801"),  # GRIM: 3.47 is impossible for n = 28

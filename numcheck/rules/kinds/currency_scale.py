@@ -136,8 +136,9 @@ class CurrencyScaleKind:
             if 1 / limit <= r.ratio <= limit:
                 continue
             factor = max(r.ratio, 1 / r.ratio)
-            fields = {"first": r.first.text, "second": r.second.text,
-                      "factor": fmt(factor, 3)}
+            size = "larger" if r.ratio > 1 else "smaller"
+            fields = {"first": r.first.text, "second": r.second.text, "factor": fmt(factor, 3),
+                      "compared": f"{fmt(factor, 3)} times {size}"}
             explanation = (
                 f"{r.second.text} is {fmt(r.ratio, 3)} times {r.first.text}; between "
                 f"{r.currencies[0]} and {r.currencies[1]} no exchange rate is beyond "
