@@ -677,6 +677,9 @@ def _pairable(sentence: str, a: Mention, b: Mention) -> bool:
         and (a.unit is None or a.unit == b.unit or (b.unit or "").split(" / ")[0] == a.unit
              or (a.kind == "age" and _bare(b)))  # "aged 18 to 24"
         and a.upper is None and b.upper is None
+        # "two thirds - 65%": a share in words restated, not a range from 0.67 to 65
+        and not (a.unit is None and 0 < a.value < 1 <= b.value
+                 and re.search(r"[A-Za-z]", sentence[a.start : a.end]) is not None)
         # "rose by $4bn to $9bn" is a change and a level; "by £10bn or £11bn" one range
         and not (a.change is not None and a.unit is not None
                  and sentence[a.end : b.start].strip().lower() not in ("or", "-", "–"))

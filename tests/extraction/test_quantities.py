@@ -1608,3 +1608,10 @@ def test_a_phone_number_in_short_groups_is_one_identifier() -> None:
     found = extract("Call 0845 8 505 505 or 0800 555 111.")
     assert [(c.text, c.kind) for c in found] == [
         ("0845 8 505 505", "identifier"), ("0800 555 111", "identifier")]
+
+
+def test_a_share_in_words_and_its_percentage_are_no_range() -> None:
+    found = quantities("Nearly two thirds - 65% - of the 1,000 people said so.")
+    assert [(c.text, c.unit, c.upper) for c in found] == [
+        ("two thirds", None, None), ("65%", "percent", None), ("1,000", None, None)]
+    assert quantities("It is 0.5-2 km long.")[0].upper == 2  # a range of numbers stays one

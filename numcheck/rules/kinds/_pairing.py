@@ -115,7 +115,8 @@ def integral(iv: Interval) -> Interval:
 
 
 def is_count(claim: Claim) -> bool:
-    return claim.kind == "count" and claim.unit is None
+    """A count of things: a bare number, not a share written in words ("two thirds")."""
+    return claim.kind == "count" and claim.unit is None and not 0 < claim.value < 1
 
 
 def add(a: Interval, b: Interval) -> Interval:

@@ -76,6 +76,22 @@ class Measure:
         return document[self.start : self.end]
 
 
+# How far a share in words may be from the percentage it rounds: "a third" is said of 30-37%,
+# "half" of 45-55%; nobody writes "a third (45%)".
+_WORDS_SLACK = 0.05
+
+
+def _share_in_words(claim: Claim, text: str) -> Measure | None:
+    """ "a third", "two-thirds", "half of": a share written in words, as a plain number (a
+    percentage restating it is a hundred times as large), read as loosely as such words are."""
+    if claim.unit is not None or claim.kind != "count" or not 0 < claim.value < 1 \
+            or claim.upper is not None or not re.search(r"[A-Za-z]", claim.text):
+        return None
+    iv = Interval(max(0.0, claim.low - _WORDS_SLACK), min(1.0, claim.high + _WORDS_SLACK),
+                  True, True)
+    return Measure(claim, claim.start, claim.end, claim.value, iv, "dimensionless")
+
+
 def _step(claim: Claim) -> float | None:
     # Temperatures: the last digit written (see module docstring); others: the claim's own.
     return literal_step(claim) if units.is_temperature(claim.unit) else None
@@ -126,6 +142,11 @@ _LEADING_PHRASE = re.compile(r"^\s+[A-Za-z][A-Za-z' -]{0,28}?(?=\s*,\s*or\s)", r
 # The bracket must close right after the restatement ("(40 km)", "(65km long)"): in "5km (2 miles
 # at its narrowest)" the bracket says something else.
 _CLOSES_BRACKET = re.compile(r"^[^()\d]{0,12}\)")
+# "two-thirds of members (45%)", "half of all Palestinians - some 47%", "a third, or 45%": what
+# the share is of may stand before the restatement.
+_SHARE_RESTATED = re.compile(
+    rf"(?:\s+of\s+[^,;()\d–—-]{{1,40}}?)?(?:\s*\(|\s*,\s*or\s+|{_DASH}){BOUND_WORDS}", re.I
+)
 # A temperature *difference* ("warmed by 2C (3.6F)", "1.5C above pre-industrial levels")
 # converts without the 32° offset.
 _DELTA_BEFORE = re.compile(
@@ -269,6 +290,14 @@ def pairs(ctx: DocumentContext) -> Iterator[Conversion]:
     text = ctx.document.text
     for group in sentence_groups(ctx.claims):
         for a, b in pairwise(group):
+            share = _share_in_words(a, text) if b.unit == "percent" else None
+            if share is not None and b.start >= share.end \
+                    and _SHARE_RESTATED.fullmatch(text, share.end, b.start) \
+                    and not (text[share.end : b.start].rstrip().endswith("(")
+                             and not _CLOSES_BRACKET.match(text[b.end : b.end + 40])):
+                # "a third of voters, or 45%": the share in words is a hundredth of percent
+                yield Conversion(share, _measure(b, text), 100.0, 0.0)
+                continue
             if a.unit is None or b.unit is None or a.kind != b.kind \
                     or a.kind not in ("measure", "money"):
                 continue
