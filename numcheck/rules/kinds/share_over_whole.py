@@ -74,7 +74,7 @@ _ACCOUNTING = re.compile(
 @dataclass(frozen=True)
 class Share:
     claim: Claim
-    frame: str  # "of a group", "poll answer", "holding", "accounting for"
+    frame: str  # "of a group", "poll answer", "holding", "accounting for", "fall"
     whole: str  # what it is a share of, as the text names it
 
 
