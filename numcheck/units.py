@@ -89,6 +89,15 @@ def is_currency(unit: str | None) -> bool:
     return unit is not None and dimension(unit).startswith(f"[{CURRENCY_PREFIX}")
 
 
+def currency_code(unit: str | None) -> str | None:
+    """The ISO code of the currency a plain money unit is in ("USD" for ``USD`` and ``cent``,
+    "GBP" for ``penny``); None for anything else, rates ("USD / year") included."""
+    dim = dimension(unit) if unit is not None else ""
+    if not (dim.startswith(f"[{CURRENCY_PREFIX}") and dim.endswith("]") and " " not in dim):
+        return None
+    return dim[len(CURRENCY_PREFIX) + 1 : -1]
+
+
 def is_temperature(unit: str | None) -> bool:
     return unit is not None and dimension(unit) == "[temperature]"
 

@@ -8,9 +8,11 @@ not know, then sentence-level repairs (ranges, shared units, counted list items)
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from numcheck import units
 from numcheck.claims import Bound
@@ -160,7 +162,6 @@ def _resolve_thousands_or_kelvin(text: str, n: NumberMatch) -> NumberMatch | Non
     if _COUNTED_AFTER_K.match(text, n.end):
         return None  # "4.5K units": thousands of something counted
     return replace(n, value=n.value / 1e3, step=n.step / 1e3)
-
 
 
 # quantulum3 weighs every ambiguous unit it finds against its whole input (cost: units × input
@@ -324,8 +325,9 @@ def _major_and_minor(sentence: str, mentions: list[Mention], tolerance: float
     out: list[Mention] = []
     for m in mentions:
         a = out[-1] if out else None
-        if a is not None and m.unit in _MAJOR_OF and (
-                a.unit == _MAJOR_OF[m.unit] or (m.unit == "cent" and a.unit in _CENTS_OF)) \
+        major = _hundredth_of(m.unit)
+        if a is not None and major is not None and (
+                a.unit == major or (m.unit == "cent" and a.unit in _CENTS_OF)) \
                 and a.value == int(a.value) and a.bound == m.bound == "=" and a.upper is None \
                 and m.value == int(m.value) and 0 < m.value < 100 \
                 and _MAJOR_THEN_MINOR.fullmatch(sentence, a.end, m.start):
@@ -874,17 +876,28 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
 
 
 _OR_RESTATED = re.compile(r"\s*,?\s*or\s+")
-# A change in a minor currency unit, a level written with two decimals: the major unit.
-_MAJOR_OF = {"cent": "USD", "penny": "GBP", "euro_cent": "EUR"}
+
+
+@cache
+def _hundredth_of(unit: str | None) -> str | None:
+    """The currency ``unit`` is the hundredth of, as the unit registry defines it ("cent" →
+    "USD", "penny" → "GBP", "euro_cent" → "EUR"); None for any other unit."""
+    code = units.currency_code(unit)
+    if unit is None or code is None or unit == code:
+        return None
+    return code if math.isclose(units.convert(1.0, unit, code), 0.01) else None
 
 
 def _lent_money(unit: str | None, sentence: str, to: Mention) -> str | None:
     """The unit a bare number takes from its neighbour: the neighbour's, except that a price
     in cents or pence written with two decimals is in dollars or pounds ("fell 20 cents to
     13.20")."""
-    if unit in _MAJOR_OF and re.search(r"\.\d\d$", sentence[to.start : to.end]):
-        return _MAJOR_OF[unit]
+    major = _hundredth_of(unit)
+    if major is not None and re.search(r"\.\d\d$", sentence[to.start : to.end]):
+        return major
     return unit
+
+
 # What may stand between "from A <unit>" and "to B" besides words: a year or date of A.
 _FROM_TO_GAP = re.compile(r"(?:\s+[A-Za-z][\w.-]*|\s+\d{4}){1,4}\s+to\s+")
 _DATED = frozenset({"year", "date", "time"})

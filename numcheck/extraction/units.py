@@ -108,18 +108,24 @@ def names_a_title(found: UnitMatch) -> bool:
             and not units.is_currency(found.unit))
 
 
-# Currency written before the number. Longest first; "$" alone means US dollars.
+# Currency signs, written before the number ("$5", "₱500") or after it, as much of the world
+# writes them ("15 €", "100元"; 元 only after). "$" alone means US dollars.
+_SIGN_CODES = {
+    "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "元": "CNY", "₹": "INR", "₩": "KRW",
+    "₦": "NGN", "₪": "ILS", "₽": "RUB", "฿": "THB", "₫": "VND", "₺": "TRY", "₱": "PHP",
+    "₴": "UAH", "₸": "KZT", "₡": "CRC", "₾": "GEL", "₭": "LAK",
+}
+_SIGNS = "".join(_SIGN_CODES)
+# Currency written before the number. Longest first.
 _PREFIX_CODES = {
+    **{sign: code for sign, code in _SIGN_CODES.items() if sign != "元"},
     "US$": "USD", "$US": "USD", "US $": "USD", "USD": "USD", "U.S.$": "USD",
     "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
     "HK$": "HKD", "HKD": "HKD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD",
-    "R$": "BRL", "$": "USD", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "¥": "JPY",
-    "JPY": "JPY", "CN¥": "CNY", "RMB": "CNY", "CNY": "CNY", "₹": "INR", "Rs.": "INR",
-    "Rs": "INR", "INR": "INR", "RM": "MYR", "₩": "KRW", "₦": "NGN", "₪": "ILS", "CHF": "CHF",
-    "₽": "RUB", "R": "ZAR", "$A": "AUD", "HK $": "HKD", "A $": "AUD", "C $": "CAD",
+    "R$": "BRL", "GBP": "GBP", "EUR": "EUR", "JPY": "JPY", "CN¥": "CNY", "RMB": "CNY",
+    "CNY": "CNY", "Rs.": "INR", "Rs": "INR", "INR": "INR", "RM": "MYR", "CHF": "CHF",
+    "R": "ZAR", "$A": "AUD", "HK $": "HKD", "A $": "AUD", "C $": "CAD",
     "NZ $": "NZD", "S $": "SGD", "Rp": "IDR", "NT$": "TWD", "Mex$": "MXN", "MX$": "MXN",
-    "฿": "THB", "₫": "VND", "₺": "TRY", "₱": "PHP", "₴": "UAH", "₸": "KZT", "₡": "CRC",
-    "₾": "GEL", "₭": "LAK",
     # An ISO code glued to the dollar sign names the dollar: "CAD$15", "MXN$200".
     **{f"{code}$": code for code in ("USD", "AUD", "CAD", "HKD", "NZD", "SGD", "MXN", "TWD")},
     # ASCII-folded text (unidecode and friends) writes £ as "PS" and ¥ as "Y=".
@@ -178,15 +184,12 @@ _MONEY_WORDS: tuple[tuple[str, str], ...] = (
     (r"bitcoins?|btc", "BTC"),
     (r"cents?", "cent"), (r"dimes?", "dime"), (r"nickels", "nickel"),
     (r"pence|p(?!\w)(?!\.m)", "penny"),
-    (r"usd|us\$|\$", "USD"), (r"eur|€", "EUR"), (r"gbp|£", "GBP"), (r"jpy|¥", "JPY"),
-    # signs written after the number, as much of the world writes them: "15 €", "100元"
-    (r"元", "CNY"), (r"₹", "INR"), (r"₩", "KRW"), (r"₦", "NGN"), (r"₪", "ILS"), (r"₽", "RUB"),
-    (r"฿", "THB"), (r"₫", "VND"), (r"₺", "TRY"), (r"₱", "PHP"), (r"₴", "UAH"), (r"₸", "KZT"),
-    (r"₡", "CRC"), (r"₾", "GEL"), (r"₭", "LAK"), (r"zł", "PLN"), (r"Kč", "CZK"),
+    (r"usd|us\$", "USD"), (r"eur", "EUR"), (r"gbp", "GBP"), (r"jpy", "JPY"),
+    *((re.escape(sign), code) for sign, code in _SIGN_CODES.items()),  # "15 €", "100元"
+    (r"zł", "PLN"), (r"Kč", "CZK"),
     (r"aud", "AUD"), (r"cad", "CAD"), (r"chf", "CHF"), (r"cny|rmb", "CNY"), (r"inr", "INR"),
     (r"hkd", "HKD"), (r"sek", "SEK"), (r"nok", "NOK"), (r"dkk", "DKK"),
 )
-_SIGNS = "€£¥$元₹₩₦₪₽฿₫₺₱₴₸₡₾₭"
 # "4bn euros", and hyphenated to the number as a compound: "a 4bn-euro hole".
 _MONEY_TAIL = rf"(?:\b|(?<=[{_SIGNS}]))"
 _MONEY_AFTER = re.compile(

@@ -1004,6 +1004,7 @@ _SMALL_CHANGE = re.compile(
 # How far a "slight" change may go: BBC copy calls a 12% fall in profits "a slight drop", and
 # no copy calls a change of half again or more slight; a decimal slip makes it tenfold.
 _SMALL_CHANGE_FACTOR = 1.5
+_SMALL_CHANGE_SPAN = Span(1 / _SMALL_CHANGE_FACTOR, _SMALL_CHANGE_FACTOR)
 
 
 def _small_change_problem(t: Template, verb: tuple[str, int, int], pair: Pair, a: Operand,
@@ -1015,13 +1016,12 @@ def _small_change_problem(t: Template, verb: tuple[str, int, int], pair: Pair, a
         return None
     unit = _base_unit(a.unit)
     r = ratio(a.span, _in_unit(b, unit))
-    if r is None or r.overlaps(Span(1 / _SMALL_CHANGE_FACTOR, _SMALL_CHANGE_FACTOR)):
+    if r is None or r.overlaps(_SMALL_CHANGE_SPAN):
         return None  # a change the words allow
     start = t.doc_offset(min(small.start(), verb[1]))
     end = t.doc_offset(max(small.end(), verb[2]))
     words = t.sentence[start - t.sentence_start : end - t.sentence_start]
-    small_span = Span(1 / _SMALL_CHANGE_FACTOR, _SMALL_CHANGE_FACTOR)
-    stated = Stated("factor", verb[0], small_span, words, start, end)
+    stated = Stated("factor", verb[0], _SMALL_CHANGE_SPAN, words, start, end)
     exact = b.value / a.value if a.value else math.inf
     explanation = (
         f"{_fmt(b.value)} / {_fmt(a.value)} = ×{_fmt(exact, 3)}; with rounding the ratio is "
@@ -1043,7 +1043,7 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
         if tighten:
             a, b = tightened(a, b), tightened(b, a)
         stated = _stated_multiplier(t, pair, tol, loose) or _stated_number(t, pair)
-        small: Problem | None = None
+        verb = None
         if stated is None:
             verb = _direction_before(t, pair.first)
             if verb is None:
@@ -1051,8 +1051,9 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
             start, end = t.doc_offset(verb[1]), t.doc_offset(verb[2])
             words = t.sentence[start - t.sentence_start : end - t.sentence_start]
             stated = Stated("direction", verb[0], None, words, start, end)
-            small = _small_change_problem(t, verb, pair, a, b)
-        problem = check_stated(a, b, stated, pair) or small
+        problem = check_stated(a, b, stated, pair)
+        if problem is None and verb is not None:  # only a direction: is it called small?
+            problem = _small_change_problem(t, verb, pair, a, b)
         if problem is not None:
             yield problem
     for m in _UP_FROM.finditer(t.text):

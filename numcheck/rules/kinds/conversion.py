@@ -169,12 +169,12 @@ def restates(text: str, first_end: int, second_start: int, second_end: int) -> b
     lead = _LEADING_PHRASE.match(gap)
     if lead is not None and not re.search(r"\d", lead.group(0)):
         gap = gap[lead.end() :]
-    match = _CONNECTOR.match(gap)
-    if match is None:
-        return False
-    if gap.lstrip().startswith("("):
-        return _CLOSES_BRACKET.match(text[second_end : second_end + 40]) is not None
-    return True
+    return _CONNECTOR.match(gap) is not None and _bracket_closes(text, gap, second_end)
+
+
+def _bracket_closes(text: str, gap: str, second_end: int) -> bool:
+    """A restatement opened by a bracket must close it right after itself."""
+    return "(" not in gap or _CLOSES_BRACKET.match(text[second_end : second_end + 40]) is not None
 
 
 # Units whose name means different sizes on either side of the Atlantic (pint's defaults are
@@ -293,8 +293,7 @@ def pairs(ctx: DocumentContext) -> Iterator[Conversion]:
             share = _share_in_words(a, text) if b.unit == "percent" else None
             if share is not None and b.start >= share.end \
                     and _SHARE_RESTATED.fullmatch(text, share.end, b.start) \
-                    and not (text[share.end : b.start].rstrip().endswith("(")
-                             and not _CLOSES_BRACKET.match(text[b.end : b.end + 40])):
+                    and _bracket_closes(text, text[share.end : b.start], b.end):
                 # "a third of voters, or 45%": the share in words is a hundredth of percent
                 yield Conversion(share, _measure(b, text), 100.0, 0.0)
                 continue

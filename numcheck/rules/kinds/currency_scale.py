@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from numcheck import units
 from numcheck.claims import Claim
 from numcheck.findings import Finding
 from numcheck.rules.base import DocumentContext, RuleDocs, RuleSpec, register
@@ -28,7 +29,6 @@ from numcheck.rules.kinds.conversion import restates
 
 # Currencies whose exchange rates have stayed within a factor of about three of each other.
 CLOSE_CURRENCIES = frozenset({"USD", "GBP", "EUR", "CHF", "CAD", "AUD", "NZD", "SGD"})
-_MINOR = {"cent": ("USD", 0.01), "penny": ("GBP", 0.01), "euro_cent": ("EUR", 0.01)}
 # "$186m (£98m; 143m euros)": a further restatement inside the same bracket.
 _NEXT_IN_BRACKET = re.compile(r"^\s*[;,/]\s*(?:about\s+|around\s+|some\s+|roughly\s+)?$", re.I)
 _SCALES = ((1e9, "bn"), (1e6, "m"), (1e3, "k"))
@@ -46,15 +46,11 @@ class Restated:
 
 
 def _major(claim: Claim) -> tuple[str, float] | None:
-    """The close currency of a money claim and its amount in it, or None."""
-    if claim.kind != "money" or claim.unit is None or claim.upper is not None:
+    """The close currency of a money claim and its amount in it (150p is £1.50), or None."""
+    code = units.currency_code(claim.unit)
+    if claim.unit is None or claim.upper is not None or code not in CLOSE_CURRENCIES:
         return None
-    if claim.unit in CLOSE_CURRENCIES:
-        return claim.unit, claim.value
-    if claim.unit in _MINOR:
-        code, factor = _MINOR[claim.unit]
-        return code, claim.value * factor
-    return None
+    return code, units.convert(claim.value, claim.unit, code)
 
 
 def restated_amounts(ctx: DocumentContext) -> Iterator[Restated]:
@@ -65,16 +61,17 @@ def restated_amounts(ctx: DocumentContext) -> Iterator[Restated]:
             a = _major(first)
             if a is None:
                 continue
-            end = first.end
+            end, bracket = first.end, False
             for second in group[i + 1 :]:
                 gap = text[end : second.start]
-                chained = end != first.end and "(" in text[first.end : end] \
-                    and ")" not in text[first.end : end] and _NEXT_IN_BRACKET.match(gap)
-                opened = end == first.end and _OPENS.match(gap) is not None \
-                    and ")" in text[second.end : second.end + 60]
-                if not (chained or opened or (end == first.end and restates(
-                        text, first.end, second.start, second.end))):
-                    break
+                if end == first.end:  # the first restatement: "(£98m", ", or £98m"
+                    opened = _OPENS.match(gap) is not None \
+                        and ")" in text[second.end : second.end + 60]
+                    if not (opened or restates(text, first.end, second.start, second.end)):
+                        break
+                    bracket = "(" in gap
+                elif not (bracket and _NEXT_IN_BRACKET.match(gap)):
+                    break  # further ones only inside its bracket: "; 143m euros)"
                 b = _major(second)
                 if b is not None and b[0] != a[0] and a[1] > 0 and b[1] > 0:
                     yield Restated(first, second, b[1] / a[1], (a[0], b[0]))
