@@ -45,7 +45,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._eval import EVAL, require
-from numcheck.claims import Claim
 from numcheck.documents import Document
 from numcheck.engine import run_documents
 from numcheck.findings import Finding
@@ -59,7 +58,6 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 class Typo:
     path: str
     kind: str  # changed / swapped / dropped / doubled
-    claim_kind: str
     start: int  # the altered number in the altered text
     end: int
     before: str
@@ -114,45 +112,40 @@ def _key(finding: Finding) -> tuple[str, str]:
     return finding.rule, finding.message
 
 
-def _quantities(claims: list[Claim]) -> list[tuple[Claim, re.Match[str]]]:
-    out = []
-    for claim in claims:
-        if claim.kind not in QUANTITIES:
-            continue
-        m = _NUMBER.search(claim.text)
-        if m is not None:
-            out.append((claim, m))
-    return out
-
-
-def plant(path: Path, text: str, rng: random.Random,
-          evidence_spans: list[tuple[int, int]]) -> list[tuple[Typo, str]]:
+def _numbers(text: str, path: str) -> list[tuple[int, int, str]]:
+    """Where the number of each quantity is written in ``text``: (start, end, as written)."""
     from numcheck import extract
 
+    found = []
+    for claim in extract(text, path):
+        m = _NUMBER.search(claim.text) if claim.kind in QUANTITIES else None
+        if m is not None:
+            found.append((claim.start + m.start(), claim.start + m.end(), m.group(0)))
+    return found
+
+
+def plant(path: Path, text: str, rng: random.Random, numbers: list[tuple[int, int, str]],
+          evidence_spans: list[tuple[int, int]]) -> list[tuple[Typo, str]]:
     planted = []
-    for claim, m in _quantities(extract(text, str(path))):
-        start, end = claim.start + m.start(), claim.start + m.end()
-        typo = _digits_typo(m.group(0), rng)
+    for start, end, written in numbers:
+        typo = _digits_typo(written, rng)
         if typo is None:
             continue
         kind, new = typo
         altered = text[:start] + new + text[end:]
         checked = any(a < end and start < b for a, b in evidence_spans)
-        planted.append((Typo(str(path), kind, claim.kind, start, start + len(new), m.group(0),
-                             new, checked), altered))
+        planted.append((Typo(str(path), kind, start, start + len(new), written, new, checked),
+                        altered))
     return planted
 
 
-def _relation_spans(text: str, path: str) -> list[tuple[int, int]]:
+def _relation_spans(text: str, path: str, numbers: list[tuple[int, int, str]]
+                    ) -> list[tuple[int, int]]:
     """The numbers the rules hold to something in ``text`` (a relation with other numbers,
     a direction, a bound): those for which an error of half again, up or down (×1.5 or
     ÷1.5), is flagged."""
-    from numcheck import extract
-
     spans = []
-    for claim, m in _quantities(extract(text, path)):
-        start, end = claim.start + m.start(), claim.start + m.end()
-        written = m.group(0)
+    for start, end, written in numbers:
         decimals = len(written.partition(".")[2])
         value = float(written.replace(",", ""))
         for factor in (1.5, 1 / 1.5):
@@ -181,9 +174,10 @@ def check_article(job: tuple[int, int, str]) -> ArticleResult:
     rng = random.Random(seed * 100_003 + index)
     text = path.read_bytes().decode("utf-8", errors="replace")
     original = {_key(f) for f in _findings(text, name)}
-    spans = _relation_spans(text, name)
+    numbers = _numbers(text, name)  # extracted once, for the probes and the typos
+    spans = _relation_spans(text, name, numbers)
     typos, caught, rules, elsewhere = [], [], [], []
-    for typo, altered in plant(path, text, rng, spans):
+    for typo, altered in plant(path, text, rng, numbers, spans):
         new = [f for f in _findings(altered, name) if _key(f) not in original]
         hits = [f for f in new if _covers(f, typo.start, typo.end)]
         typos.append(typo)

@@ -9,7 +9,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from benchmarks.planted_typos import _digits_typo, _relation_spans
+from benchmarks.planted_typos import _digits_typo, _numbers, _relation_spans
 
 _WRITTEN = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -41,5 +41,5 @@ def test_a_typo_changes_the_value_and_keeps_the_format(number: str, seed: int) -
 
 def test_a_number_held_to_a_relation_is_checked_and_a_lone_one_is_not() -> None:
     text = "The reserve covers 25 square miles (65 square kilometres). It has 300 birds."
-    spans = _relation_spans(text, "t.txt")
+    spans = _relation_spans(text, "t.txt", _numbers(text, "t.txt"))
     assert [text[a:b] for a, b in spans] == ["25", "65"]
