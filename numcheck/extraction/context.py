@@ -153,7 +153,7 @@ STOPWORDS = frozenset(
     both either neither any some such other another said says say told according while if
     because although though whether then thus however including include includes included
     against up down out off again once ago last next this year years whilst whereas worldwide
-    available apiece respectively combined nationwide overall altogether instead already
+    available apiece respectively combined nationwide overall altogether instead already rather
     left went came made took gave got saw found became began held kept met ran sat sold sent
     spent stood won wrote fell rose grew hit put set let led fled fought bought brought thought
     caught taught built lent meant felt dealt knew drew shot lay laid became sank swam struck

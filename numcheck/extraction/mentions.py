@@ -44,6 +44,7 @@ from numcheck.extraction.units import (
     compound_after,
     currency_before,
     kind_of,
+    money_after,
     names_a_title,
     unit_after,
 )
@@ -141,9 +142,28 @@ def _resolve_million_or_metre(text: str, n: NumberMatch, has_currency: bool) -> 
         metres = False  # "a total of 204.3m (£109m)": millions, restated in another currency
     elif _COUNTED_BEFORE.search(text, max(0, n.start - 40), n.start) and not length_word:
         metres = False  # "a population of 1.5m.", "viewers peaked at 8.2m": millions
+    elif not length_word and _COMPARED_BEFORE.search(text, max(0, n.start - 30), n.start) \
+            and _money_in_millions(text, n.start):
+        metres = False  # "made 77m euros, up from 38m": a figure compared with money in millions
     else:
         metres = length_word or not _NOUN_AFTER.match(after) or after[:1] in ".,;)"
     return replace(n, value=n.value / 1e6, step=n.step / 1e6) if metres else None
+
+
+_COMPARED_BEFORE = re.compile(r"\b(?:from|to|against|versus|vs\.?|compared\s+(?:with|to)|than)"
+                              r"\s+(?:about\s+|around\s+|just\s+|nearly\s+)?$", re.I)
+_SCALED_AMOUNT = re.compile(r"\d[\d.,]*\s?(?:m|bn|tn|million|billion|trillion)\b", re.I)
+
+
+def _money_in_millions(text: str, skip: int) -> bool:
+    """Whether ``text`` states an amount of money in millions or more ("77m euros", "£53m",
+    "$1.2bn") other than the number at ``skip``: a bare "38m" beside it is millions too."""
+    for m in _SCALED_AMOUNT.finditer(text):
+        if m.start() <= skip < m.end():
+            continue
+        if currency_before(text, m.start()) is not None or money_after(text, m.end()):
+            return True
+    return False
 
 
 _TEMPERATURE_NEAR = re.compile(
@@ -249,6 +269,7 @@ def analyse(sentence: str, tolerance: float = DEFAULT_TOLERANCE) -> list[Mention
     mentions = _major_and_minor(sentence, mentions, tolerance)
     mentions = _join_ranges(sentence, mentions, tolerance)
     mentions = _suspended_hyphens(sentence, mentions, tolerance)
+    mentions = _listed_units(sentence, mentions, tolerance)
     mentions = _share_units(sentence, mentions, tolerance)
     mentions = _rate_written_once(sentence, mentions)
     mentions = _from_to_units(sentence, mentions, tolerance)
@@ -810,9 +831,35 @@ def _percent_shaped(sentence: str, m: Mention) -> bool:
 def _unit_written_once(gap: str, kind: str) -> bool:
     """Whether a bare number ``gap`` before a quantity of ``kind`` is in that quantity's unit:
     "raised 280 million of the 1.5 billion shekels" (a part in the unit of its whole);
-    "45 and 50 mg", "3, 4 or 5%" (a unit written once after a list of numbers)."""
+    "45 and 50 mg", "3, 4 or 5%", "5, 6 and 7 dollars" (a unit written once after a list)."""
     return ((kind in ("measure", "money") and _PART_OF.fullmatch(gap) is not None)
-            or (kind in ("measure", "percent") and _LISTED.fullmatch(gap) is not None))
+            or (kind in ("measure", "percent", "money") and _LISTED.fullmatch(gap) is not None))
+
+
+def _listed_units(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
+    """ "20, 30 and 40 km", "2 and 3 million tonnes": a unit (and a scale) written once, on
+    the last number of a list, is every bare number's before it, read from the right so that
+    it reaches the first. A part before its whole takes the whole's unit ("280 million of
+    the 1.5 billion shekels"), but not its scale."""
+    out = list(mentions)
+    scale: float | None = None
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        gap = sentence[a.end : b.start]
+        if not (_bare(a) and a.upper is None and b.unit is not None
+                and _unit_written_once(gap, b.kind)
+                and (b.unit != "percent" or _percent_shaped(sentence, a))):
+            scale = None
+            continue
+        if _LISTED.fullmatch(gap) is None:
+            scale = None  # a part of a whole: "280 million of the 1.5 billion"
+        elif scale is None:
+            scale = _written_scale(sentence[b.number_start : b.number_end])
+        if scale is not None and a.value < 1000 \
+                and not _GROUPED_OR_SCALED.search(sentence, a.start, a.end):
+            a = replace(a, value=scaled(a.value, scale), step=scaled(a.step, scale))
+        out[i] = _rebound(replace(a, unit=b.unit, kind=b.kind), tolerance)
+    return out
 
 
 def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> list[Mention]:
@@ -841,11 +888,6 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
             out[i - 1] = a = replace(a, unit=b.unit, kind="age", low=age.low, high=age.high,
                                      low_closed=age.low_closed, high_closed=age.high_closed)
             continue
-        if _bare(a) and a.upper is None and b.unit is not None \
-                and _unit_written_once(sentence[a.end : b.start], b.kind) \
-                and (b.unit != "percent" or _percent_shaped(sentence, a)):
-            out[i - 1] = a = _rebound(replace(a, unit=b.unit, kind=b.kind), tolerance)
-            continue
         if _bare(a) and b.unit is not None and _is_change_from(sentence, a) \
                 and _CONNECTOR.match(sentence[a.end : b.start]):
             # "rose from 4.1 to 5.3%", "from 24.2 to 33-35 billion euros": the unit and the
@@ -872,7 +914,24 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
         if re.fullmatch(r"\s*(?:to|at|from|,\s*to)\s*", between) and b.quantity_of is None:
             out[i] = _rebound(replace(b, unit=_lent_money(a.unit, sentence, b), kind=a.kind),
                               tolerance)
+        elif _UP_FROM.fullmatch(between) and b.quantity_of is None:
+            # "made 77m euros (£53m; $100m), up from 38m": the earlier level is in the unit
+            # of the figure it is compared with, not of that figure's restatement in brackets
+            level = _before_brackets(sentence, out[:i]) if between.lstrip().startswith(")") \
+                else a
+            if level is not None and level.unit is not None and level.unit != "percent":
+                out[i] = _rebound(replace(b, unit=level.unit, kind=level.kind), tolerance)
     return out
+
+
+_UP_FROM = re.compile(r"\s*\)?\s*,?\s*(?:up|down)\s+from\s+", re.I)
+
+
+def _before_brackets(sentence: str, mentions: list[Mention]) -> Mention | None:
+    """The last of ``mentions`` before the bracket that the last of them is in."""
+    opening = sentence.rfind("(", 0, mentions[-1].start)
+    outside = [m for m in mentions if m.end <= opening]
+    return outside[-1] if opening >= 0 and outside else None
 
 
 _OR_RESTATED = re.compile(r"\s*,?\s*or\s+")

@@ -29,8 +29,15 @@ _CLOCK = re.compile(r"^:\d{2}\b")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _AGE_DECADE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+(?:(?:early|mid|late)"
                                 r"[\s-]+)?$", re.I)
-_DECADE_BEFORE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
-_DECADE_AFTER = re.compile(r"^s\s+(?:rock|pop|music|songs?|style|fashion|tv|television|films?"
+_DECADE_BEFORE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]+|[a-z]+\s+)?$", re.I)
+# Earlier decades of one list ("the 80s and early 90s", "in their 70s, 80s or 90s"): the list's
+# first item says whether all are decades or ages.
+_DECADE_LIST_BEFORE = re.compile(
+    r"(?:\b\d*0['’]?s(?:,\s*|\s+(?:and|or|to|into)\s+(?:the\s+)?|\s*[-–]\s*)"
+    r"(?:(?:early|mid|late)[\s-]+)?)+$", re.I)
+_DECADE_AFTER = re.compile(r"^['’]?s(?:(?:,\s*|\s+(?:and|or|to)\s+|\s*[-–]\s*)"
+                           r"(?:(?:early|mid|late)[\s-]+)?\d*0['’]?s)*"
+                           r"\s+(?:rock|pop|music|songs?|style|fashion|tv|television|films?"
                            r"|movies?|hits?|bands?|sitcoms?|comedy|culture|era|icons?|stars?)\b",
                            re.I)
 _AGE_AFTER = re.compile(
@@ -203,16 +210,28 @@ def classify(text: str, n: NumberMatch, has_unit: bool) -> str | None:
     if age_group(text, n) is not None:
         return "age"  # an age group: "under-16s", "the over-65s"
     if re.match(r"^s\b|^'s\b|^’s\b", after) and n.value >= 10 and n.value % 10 == 0:
-        # "in his 60s" is an age; "the 1990s", "the '70s", "70s rock" are decades
-        if n.value >= 1000 or before.endswith(("'", "’")) or (
-                not _AGE_DECADE_BEFORE.search(before)
-                and (_DECADE_BEFORE.search(before) or _DECADE_AFTER.match(after))):
-            return "year"
-        return "age"
+        decade = _decade_or_age(n, before, after)
+        if decade is not None:
+            return decade
     if not has_unit and _is_name_number(n, before, after):
         return "identifier"
     if n.scale_suffix in ("K", "k") and _DISPLAY_AFTER.match(after):
         return "identifier"  # "a 4K screen", "8K video": a resolution's name, not 4,000
+    return None
+
+
+def _decade_or_age(n: NumberMatch, before: str, after: str) -> str | None:
+    """ "year" for a decade ("the 1990s", "the '70s", "70s rock", "the 80s and early 90s"),
+    "age" for one of a person's ("in his 60s", "in their 70s and 80s"); None for neither:
+    "the FTSE 100's fall" (a name's possessive), "in the 10s and 100s" (tens and hundreds)."""
+    if year_like(n) or before.endswith(("'", "’")):
+        return "year"
+    listed = _DECADE_LIST_BEFORE.search(before)
+    head = before[: listed.start()] if listed else before
+    if n.value <= 110 and _AGE_DECADE_BEFORE.search(head):
+        return "age"
+    if n.value < 100 and (_DECADE_BEFORE.search(head) or _DECADE_AFTER.match(after)):
+        return "year"
     return None
 
 

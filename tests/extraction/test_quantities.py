@@ -364,6 +364,19 @@ def test_m_after_a_count_noun_is_millions(text: str, value: float, unit: str | N
     assert (claim.value, claim.unit) == (pytest.approx(value), unit)
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    # the earlier level takes the unit of the figure it is compared with, not of that
+    # figure's restatement in brackets, and "38m" beside money in millions is millions
+    ("Profits were 77m euros (£53m; $100m), up from 38m.", 38e6, "EUR"),
+    ("Profit was $5.2bn (£2.8bn), down from 6bn.", 6e9, "USD"),
+    ("Sales were £5m, up from 3m.", 3e6, "GBP"),
+    ("The £5m sprint track is 400m.", 400, "meter"),  # no comparison: a length
+])
+def test_a_level_compared_with_money_is_money(text: str, value: float, unit: str) -> None:
+    claim = quantities(text)[-1]
+    assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
+
 def test_a_verb_with_its_object_is_not_what_is_counted() -> None:
     found = quantities("One in four opposed it, and 300 recorded songs were released.")
     assert [c.quantity_of for c in found] == [None, None, "recorded songs"]
@@ -380,6 +393,13 @@ def test_a_unit_and_a_half_is_one_and_a_half_of_it() -> None:
     ("She is in her 30s.", "age"),
     ("Music from the 70s and 80s pop filled the hall.", "year"),
     ("It was a 90s TV comedy.", "year"),
+    # a list's first decade says what the later ones are
+    ("They were a unifying force in the 80s and 90s.", "year"),
+    ("We forget about the late 80s and early 90s.", "year"),
+    ("Rock of the 1980's and 90's.", "year"),
+    ("People in their 70s and 80s were vaccinated first.", "age"),
+    ("DJs are re-working 70's and 80's music.", "year"),
+    ("It mocks the cheesy 80s setting of the last game.", "year"),
 ])
 def test_a_decade_is_an_age_after_a_possessive_and_a_decade_otherwise(text: str,
                                                                         kind: str) -> None:
@@ -392,6 +412,15 @@ def test_a_decade_is_an_age_after_a_possessive_and_a_decade_otherwise(text: str,
 ])
 def test_a_rate_written_after_the_level_reached_is_the_starts_too(text: str, unit: str) -> None:
     assert [c.unit for c in quantities(text)] == [unit, unit]
+
+
+@pytest.mark.parametrize("text", [
+    "The FTSE 100's 0.3% decline was led by banks.",  # a name's possessive
+    "Audiences are in the 10s, 100s and 1,000s rather than millions.",  # tens, hundreds
+])
+def test_a_plural_or_possessive_number_is_no_age_without_a_person(text: str) -> None:
+    assert "age" not in {c.kind for c in extract(text)}
+    assert all(c.quantity_of is None for c in extract(text) if c.kind != "percent")
 
 
 def test_the_plural_s_of_a_number_is_not_what_it_counts() -> None:
