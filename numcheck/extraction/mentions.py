@@ -914,9 +914,13 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
         if re.fullmatch(r"\s*(?:to|at|from|,\s*to)\s*", between) and b.quantity_of is None:
             out[i] = _rebound(replace(b, unit=_lent_money(a.unit, sentence, b), kind=a.kind),
                               tolerance)
-        elif _UP_FROM.fullmatch(between) and b.quantity_of is None:
-            # "made 77m euros (£53m; $100m), up from 38m": the earlier level is in the unit
-            # of the figure it is compared with, not of that figure's restatement in brackets
+        elif b.quantity_of is None and (
+                _COMPARED.fullmatch(between)
+                or (_MORE_OF.fullmatch(between) and _SCALED.search(sentence, b.start, b.end))):
+            # "made 77m euros (£53m; $100m), up from 38m", "4.3bn rupees ($98m), against
+            # 2.7bn a year earlier": the other figure is in the unit of the one it is compared
+            # with, not of that one's restatement in brackets; "1bn euros now, with another
+            # 550m to follow": more of the same
             level = _before_brackets(sentence, out[:i]) if between.lstrip().startswith(")") \
                 else a
             if level is not None and level.unit is not None and level.unit != "percent":
@@ -924,7 +928,10 @@ def _share_units(sentence: str, mentions: list[Mention], tolerance: float) -> li
     return out
 
 
-_UP_FROM = re.compile(r"\s*\)?\s*,?\s*(?:up|down)\s+from\s+", re.I)
+_COMPARED = re.compile(r"\s*\)?\s*,?\s*(?:(?:up|down)\s+from|against|compared\s+(?:with|to)"
+                      r"|versus|vs\.?)\s+", re.I)
+_MORE_OF = re.compile(
+    r"\s*\)?[^.;:()]{0,30}?\b(?:another|a\s+further|an\s+(?:extra|additional))\s+", re.I)
 
 
 def _before_brackets(sentence: str, mentions: list[Mention]) -> Mention | None:

@@ -63,7 +63,9 @@ class NumberMatch:
 
 
 _DIGITS = (
-    r"(?:\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[×x]\s?10\s?\^?\s?[-+−]?\d+)(?![\w.])"  # 1e-3, 2.48×10−5
+    # 1e-3, 2.48E5, 2.48×10−5; not "the Boeing 7E7" (an integer, a capital E, no sign: a name)
+    r"(?:(?:\d+\.\d+[eE][-+−]?\d+|\d+(?:e[-+−]?\d+|E[-+−]\d+)"
+    r"|\d+(?:\.\d+)?\s?[×x]\s?10\s?\^?\s?[-+−]?\d+)(?!\w|\.\d)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     # SI grouping by thin or no-break spaces ("10 000"); a plain space is too often two
     # numbers ("scored 25 100 times"), except before a group that starts with 0, which no

@@ -228,12 +228,24 @@ _LARGE_AMOUNT_BEFORE = re.compile(
 _MONEY_SHAPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:m|bn|k)\b")
 
 
+# A dollar named by its country before an amount, as financial copy writes it: "a record
+# Australian dollars 648m ($492m) profit", "a deficit of Australian dollar 29.4bn".
+_NAMED_BEFORE = re.compile(
+    r"\b(?:(?P<AUD>australian)|(?P<CAD>canadian)|(?P<USD>us|u\.s\.|american)|(?P<HKD>hong\s+kong)"
+    r"|(?P<NZD>new\s+zealand)|(?P<SGD>singapore))\s+dollars?\s$", re.I)
+
+
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
-    """An ISO code written just before ``start`` (``$``, ``US$``, ``£``...) and its offset."""
+    """An ISO code written just before ``start`` (``$``, ``US$``, ``£``, "Australian
+    dollars" before an amount in millions...) and its offset."""
     window = text[max(0, start - 7) : start]
     m = _PREFIX_RE.search(window)
     if not m:
-        return None
+        named = _NAMED_BEFORE.search(text, max(0, start - 24), start)
+        if named is None or not _MONEY_SHAPED.match(text, start):
+            return None
+        code = next(code for code, found in named.groupdict().items() if found)
+        return code, named.start()
     token = m.group(0).rstrip()
     if token == "R" and not re.search(r"(?:^|\s)R\s?$", window):
         return None

@@ -371,10 +371,24 @@ def test_m_after_a_count_noun_is_millions(text: str, value: float, unit: str | N
     ("Profit was $5.2bn (£2.8bn), down from 6bn.", 6e9, "USD"),
     ("Sales were £5m, up from 3m.", 3e6, "GBP"),
     ("The £5m sprint track is 400m.", 400, "meter"),  # no comparison: a length
+    ("Profit was 4.3bn rupees ($98m; £52m), against 2.7bn a year earlier.", 2.7e9, "INR"),
+    ("Fiat is to get 1bn euros now, with another 550m to follow.", 550e6, "EUR"),
+    ("It costs $5 and another 3 are due.", 3, None),  # "another 3" of anything
 ])
 def test_a_level_compared_with_money_is_money(text: str, value: float, unit: str) -> None:
     claim = quantities(text)[-1]
     assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(("text", "money"), [
+    ("Qantas made a record Australian dollars 648m ($492m) profit.",
+     [("Australian dollars 648m", "AUD"), ("$492m", "USD")]),
+    ("The deficit widened to Australian dollar 29.4bn.", [("Australian dollar 29.4bn", "AUD")]),
+    ("He was paid in Australian dollars 5 times.", []),  # not an amount
+])
+def test_a_dollar_named_by_its_country_before_an_amount(text: str,
+                                                        money: list[tuple[str, str]]) -> None:
+    assert [(c.text, c.unit) for c in quantities(text) if c.kind == "money"] == money
 
 
 def test_a_verb_with_its_object_is_not_what_is_counted() -> None:
@@ -1644,3 +1658,13 @@ def test_a_share_in_words_and_its_percentage_are_no_range() -> None:
     assert [(c.text, c.unit, c.upper) for c in found] == [
         ("two thirds", None, None), ("65%", "percent", None), ("1,000", None, None)]
     assert quantities("It is 0.5-2 km long.")[0].upper == 2  # a range of numbers stays one
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("The dose was 2.5e-3.", [0.0025]),  # a full stop after the exponent ends the sentence
+    ("A rate of 2.48E5 and 3E-4 per unit.", [248000.0, 0.0003]),
+    ("Japan Airlines ordered the mid-size 7E7, Boeing said.", []),  # a plane's name
+])
+def test_scientific_notation_and_names_that_look_like_it(text: str,
+                                                         values: list[float]) -> None:
+    assert [c.value for c in quantities(text)] == pytest.approx(values)
