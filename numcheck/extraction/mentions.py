@@ -432,6 +432,10 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
                 return None  # "21 Grams", "24 Hour Party People", "Three Degrees star"
             if found is not None:
                 unit, end = found.unit, found.end
+    if unit is None and n.vague_high is not None:
+        money = _money_counted(sentence, end)
+        if money is not None:  # "millions of pounds", "tens of thousands of dollars": money
+            unit, end = money.unit, money.end
     if unit is None and _ARTICLE_FRACTION.fullmatch(n.text) and _CONTENT_WORD.match(sentence, end):
         return None  # an ordinal: "a third term", "a fifth straight game"
     typed = classify(sentence, n, unit is not None or currency is not None)
@@ -514,6 +518,16 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
         high_closed=b.high_closed, upper=upper, ceiling=ceiling, number_start=n.start,
         number_end=n.end,
     )
+
+
+_OF = re.compile(r"\s+of(?=\s)", re.I)
+
+
+def _money_counted(sentence: str, end: int) -> UnitMatch | None:
+    """The currency a vague plural counts ("thousands of pounds", "billions of dollars")."""
+    of = _OF.match(sentence, end)
+    found = money_after(sentence, of.end()) if of is not None else None
+    return found if found is not None and units.is_currency(found.unit) else None
 
 
 # "over" before a duration is a period, not "more than", after an amount ("$120m over eight

@@ -1668,3 +1668,16 @@ def test_a_share_in_words_and_its_percentage_are_no_range() -> None:
 def test_scientific_notation_and_names_that_look_like_it(text: str,
                                                          values: list[float]) -> None:
     assert [c.value for c in quantities(text)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Employers have spent billions of pounds on pensions.", ("billions of pounds", "GBP")),
+    ("Enron hid hundreds of millions of dollars in debt.",
+     ("hundreds of millions of dollars", "USD")),
+    ("Hundreds of people came.", ("Hundreds", None)),
+    ("Millions of pounds of cheese were weighed.", ("Millions", None)),  # a weight
+])
+def test_a_vague_plural_of_a_currency_is_money(text: str, claim: tuple[str, str | None]) -> None:
+    found = quantities(text)[0]
+    assert (found.text, found.unit) == claim
+    assert found.low >= 100 and found.high > found.low  # still the vague range
