@@ -75,7 +75,8 @@ class Mention:
 
 # Words after "m" that make it metres, not millions ("a 100m sprint", "5m tall").
 _METRE_CONTEXT = re.compile(
-    r"^\s?(?:tall|high|long|deep|wide|away|across|above|below|under|underground|sprint|race|"
+    r"^\s?(?:tall|high|long|deep|wide|taller|longer|deeper|wider|shorter|thick|thicker"
+    r"|away|across|above|below|under|underground|sprint|race|"
     r"hurdles|freestyle|backstroke|butterfly|breaststroke|relay|run|dash|final|metres?|from|"
     r"runners?|sprinters?|hurdlers?|swimmers?|"
     r"of\s+(?:water|snow|rain)|in\s+(?:height|length|diameter|depth)"

@@ -358,6 +358,7 @@ def test_scaled_number_words(text: str, value: float, step: float) -> None:
     ("It is the second city, with a population of 1.5m.", 1.5e6, None),
     ("Viewers peaked at 8.2m on Sunday.", 8.2e6, None),
     ("The tower is 300m.", 300, "meter"),
+    ("The tower is more than 50m taller than the old one.", 50, "meter"),  # a comparative
 ])
 def test_m_after_a_count_noun_is_millions(text: str, value: float, unit: str | None) -> None:
     claim = quantities(text)[0]
