@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from numcheck.stats.normalize import Normalized, normalize
 from numcheck.stats.numbers import Written, parse_written
-from numcheck.stats.patterns import ALL_PATTERNS, ANY_P, APA_PATTERNS, ONE_TAILED, Pattern
+from numcheck.stats.patterns import ANY_P, ONE_TAILED, Pattern, compiled
 
 _COMPARISONS = {"<=": "<=", "=<": "<=", "≤": "<=", ">=": ">=", "=>": ">=", "≥": ">="}
 
@@ -87,9 +87,12 @@ def extract_tests(text: str, apa_only: bool = False) -> list[ReportedTest]:
     ``apa_only`` restricts extraction to the APA layout (statcheck's default, ``apa_style =
     TRUE``); otherwise common non-APA layouts are read as well.
     """
-    patterns = APA_PATTERNS if apa_only else ALL_PATTERNS
+    windows = _windows(text)
+    if not windows:
+        return []
+    patterns = compiled(lenient=not apa_only)
     found: list[ReportedTest] = []
-    for lo, hi in _windows(text):
+    for lo, hi in windows:
         found.extend(_extract_window(text, lo, hi, patterns))
     found.sort(key=lambda t: (t.start, t.end))
     return found
