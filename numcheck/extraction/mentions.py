@@ -469,6 +469,9 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
         return None  # "BBC Two", "Radio Four's PM", "The Fantastic Four", "the Six Nations"
     if n.text.lower() == "one" and re.match(r"(?i)\s+(?:another|day)\b", sentence[n.end :]):
         return None
+    if n.text.lower() == "one" and _ADJECTIVE_ONE_BEFORE.search(sentence, 0, n.start) \
+            and _CLAUSE_GOES_ON.match(sentence, n.end):
+        return None  # a pronoun: "taller than the old one", "a new one is due"
     bound_info = bound_before(sentence, start)
     if bound_info is not None and _over_a_period(sentence, start, end, unit):
         bound_info = None
@@ -522,6 +525,16 @@ def _mention(sentence: str, n: NumberMatch, tolerance: float) -> Mention | None:
 
 
 _OF = re.compile(r"\s+of(?=\s)", re.I)
+# "the old one", "a Tory one": a determiner and one or two words that are no function words
+_ADJECTIVE_ONE_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|its|his|her|their|our|my|your)\s+"
+    r"(?:(?!(?:of|in|on|at|to|for|with|by|from|and|or|is|was|are|were|be|been|has|have|had)\b)"
+    r"[a-z]+\s+){1,2}$", re.I)
+# ...and nothing counted after it: the clause goes on ("one of them" is a count, and so are
+# "one or two quarters" and "one to two weeks")
+_CLAUSE_GOES_ON = re.compile(
+    r"\s*(?:[.,;:!?)\"”]|$|\s(?:is|was|are|were|has|had|that|which|who|in|on|at|for|but"
+    r"|than|as)\b)", re.I)
 
 
 def _money_counted(sentence: str, end: int) -> UnitMatch | None:

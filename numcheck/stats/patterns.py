@@ -192,6 +192,7 @@ def compiled(lenient: bool) -> tuple[Pattern, ...]:
     worker's forkserver) spends importing before it checks anything."""
     return build(lenient)
 
+
 #: A p-value or "ns" anywhere (for statcheck's APA factor and ``all_p_values``).
 ANY_P = re.compile(
     r"(?P<ns>(?<![A-Za-z])[nN][sS](?![A-Za-z]))"

@@ -1682,3 +1682,32 @@ def test_a_vague_plural_of_a_currency_is_money(text: str, claim: tuple[str, str 
     found = quantities(text)[0]
     assert (found.text, found.unit) == claim
     assert found.low >= 100 and found.high > found.low  # still the vague range
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # "one" after a determiner and an adjective, with nothing counted after it, is a pronoun
+    ("The vision is a compelling one, but it costs too much.", []),
+    ("The new plant will be built close to the existing one in Chennai.", []),
+    ("An overmighty state is a dangerous one.", []),
+    # ...but these count
+    ("It announced the closure of one of its two Welsh factories.", ["one", "two"]),
+    ("A bid may emerge in the next one to two weeks.", ["one to two weeks"]),
+    ("The team's one goal came late.", ["one"]),
+])
+def test_one_after_an_adjective_is_a_pronoun(text: str, counts: list[str]) -> None:
+    assert [c.text for c in quantities(text)] == counts
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    # quarters of a year are counted, not fractions
+    ("Profits were lower than in the preceding three quarters.", [("three", 3.0)]),
+    ("An indicator of GDP growth two quarters ahead edged up.", [("two", 2.0)]),
+    ("A recovery from the three quarters of contraction seen from April.", [("three", 3.0)]),
+    # ...but a share of something stays a fraction
+    ("Three quarters of voters agreed.", [("Three quarters", 0.75)]),
+    ("It has more than a quarter of the market.", [("a quarter", 0.25)]),
+])
+def test_quarters_of_a_year_are_no_fraction(text: str,
+                                            claims: list[tuple[str, float]]) -> None:
+    assert [(c.text, c.value) for c in quantities(text)] == [
+        (t, pytest.approx(v)) for t, v in claims]
