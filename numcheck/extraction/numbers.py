@@ -289,6 +289,22 @@ def mixed_numbers(text: str) -> list[NumberMatch]:
     return found
 
 
+# Quarters of a year, in business copy: "the preceding three quarters", "the next one or two
+# quarters", "two quarters ahead", "a quarter in advance", "three quarters of contraction".
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:preceding|previous|next|last|past|first|following|coming|consecutive|successive"
+    r"|straight)\b[^.;,]{0,12}$", re.I)
+_PERIOD_AFTER = re.compile(
+    r"\s+(?:ahead|in\s+advance|in\s+a\s+row|running|ago|earlier|later"
+    r"|of\s+(?:contraction|growth|decline|expansion|recession|negative\s+growth|losses))\b", re.I)
+
+
+def _quarters_of_a_year(text: str, m: re.Match[str]) -> bool:
+    return (m.group("den").lower().startswith("quarter")
+            and (_PERIOD_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+                 or _PERIOD_AFTER.match(text, m.end()) is not None))
+
+
 def word_numbers(text: str) -> list[NumberMatch]:
     found: list[NumberMatch] = []
     for m in _BARE_HALF.finditer(text):
@@ -298,6 +314,8 @@ def word_numbers(text: str) -> list[NumberMatch]:
         base = 12.0 if scale == "dozen" else float(SCALES[scale])
         found.append(NumberMatch(m.start(), m.end(), base / 2, base / 10, m.group(0), True))
     for m in FRACTION.finditer(text):
+        if _quarters_of_a_year(text, m):
+            continue  # "the preceding three quarters": periods, counted below, not 3/4
         num = m.group("num").lower()
         numerator = 1.0 if num in ("a", "an") else float(SMALL[num])
         value = numerator * FRACTIONS[m.group("den").lower()]
