@@ -310,10 +310,10 @@ def _parts_before(text: str, group: Sequence[Claim], index: int, starts: Mapping
 
 
 # A part named before its whole: "25 of the 27 buildings", "nine out of 10 members", "10 of
-# its 27 plants".
+# its 27 plants", "1.1m of the UK's 1.6m Muslims", "three of the world's 10 biggest banks".
 _PART_OF = re.compile(
-    r"\s+(?P<of>out\s+of|of\s+(?:the|its|their|his|her|our|these|those|all))\s+" + BOUND_WORDS
-    + r"$",
+    r"\s+(?P<of>out\s+of|of\s+(?:the|its|their|his|her|our|these|those|all"
+    r"|(?:the\s+)?(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s))\s+" + BOUND_WORDS + r"$",
     re.I,
 )
 
