@@ -317,6 +317,9 @@ class Pair:
     b: Operand
     first: int
     last: int
+    #: only a stated change (a number, a multiplier) is checked: no verb of change governs
+    #: the pair ("⟦B⟧, compared with ⟦A⟧ a year earlier, an increase of 25%")
+    stated_only: bool = False
 
 
 _FROM_TO = re.compile(
@@ -328,6 +331,13 @@ _TO_FROM = re.compile(
     rf"\bto\s+{_BOUND_WORDS}(?P<b>{N})(?P<gap>[^;]{{0,90}}?)"
     rf"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+"
     rf"(?:an?\s+(?:\w+\s+)?of\s+)?{_BOUND_WORDS}(?P<a>{N})",
+    re.I,
+)
+# "Sales were ⟦B⟧, compared with ⟦A⟧ a year earlier, an increase of 25%": a level set against
+# another with no verb of change; only a change stated after it is checked.
+_COMPARED_WITH = re.compile(
+    rf"(?P<b>{N})(?P<gap>(?:\s*\([^()]*\))?),?\s+(?:compared\s+(?:with|to)|against|versus"
+    rf"|vs\.?)\s+(?:an?\s+(?:\w+\s+)?of\s+)?{_BOUND_WORDS}(?P<a>{N})",
     re.I,
 )
 _UP_FROM = re.compile(
@@ -430,7 +440,7 @@ def _reached(t: Template, pair: Pair) -> Pair:
 
 def find_pairs(t: Template) -> list[Pair]:
     found: list[Pair] = []
-    for pattern in (_FROM_TO, _TO_FROM):
+    for pattern in (_FROM_TO, _TO_FROM, _COMPARED_WITH):
         for m in pattern.finditer(t.text):
             a, b = t.op(m.group("a")), t.op(m.group("b"))
             if not _same_measure(a, b) or not _clean_gap(t, m.group("gap"), a, b):
@@ -440,7 +450,7 @@ def find_pairs(t: Template) -> list[Pair]:
             if _expected(t, m.end("a")):
                 continue
             last = max(m.end("a"), m.end("b"))
-            found.append(Pair(a, b, m.start(), last))
+            found.append(Pair(a, b, m.start(), last, stated_only=pattern is _COMPARED_WITH))
     return found
 
 
@@ -521,6 +531,8 @@ def _change_operand(t: Template, tok: str, pair: Pair) -> tuple[str, Span] | Non
 
 _PRE_GAP = re.compile(
     rf"^,?\s*(?:(?P<noun>{UP_NOUNS}|{DOWN_NOUNS})s?\s+)?(?:(?:in|for|on|of)\s+[^⟦,;]{{0,30}}?\s+)?"
+    # "rose 25% year-on-year to": when the change was measured
+    r"(?:(?:year[\s-]on[\s-]year|on\s+the\s+year|last\s+year|this\s+year|annually)\s+)?"
     rf"(?:\(\s*[^()⟦]*\)\s*)?$",
     re.I,
 )
@@ -1045,6 +1057,8 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
         stated = _stated_multiplier(t, pair, tol, loose) or _stated_number(t, pair)
         verb = None
         if stated is None:
+            if pair.stated_only:
+                continue
             verb = _direction_before(t, pair.first)
             if verb is None:
                 continue
