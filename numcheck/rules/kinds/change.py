@@ -1103,12 +1103,43 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
         problem = check_stated(a, b, stated, pair)
         if problem is not None:
             yield problem
+    for m in _HIGHER_THAN.finditer(t.text):
+        a, b = t.op(m.group("a")), t.op(m.group("b"))
+        if (a.start, b.start) in seen or not _same_measure(a, b) or inverted_scale(t, a) \
+                or _BREAK.search(re.sub(r"\([^()]*\)", " ", m.group("gap"))):
+            continue
+        seen.add((a.start, b.start))
+        if tighten:
+            a, b = tightened(a, b), tightened(b, a)
+        pair = Pair(a, b, m.start(), m.end())
+        kind = _change_operand(t, m.group("c"), pair)
+        if kind is None:
+            continue
+        stated_op = t.op(m.group("c"))
+        direction = "down" if m.group("cmp").lower() in _LOWER else "up"
+        stated = _stated(kind, direction, stated_op, t, stated_op.start,
+                         t.doc_offset(m.end("cmp")))
+        problem = check_stated(a, b, stated, pair)
+        if problem is not None:
+            yield problem
     for a, b, stated in _comparatives(t, tol, loose):
         if (a.start, b.start) in seen:
             continue
         problem = check_stated(a, b, stated, None)
         if problem is not None:
             yield problem
+
+
+# "Sales of ⟦B⟧ were ⟦25%⟧ higher than last year's ⟦A⟧", "⟦B⟧, ⟦£800,000⟧ more than the ⟦A⟧
+# raised in 2003": a difference stated between two levels. Whatever A is (last year's figure, a
+# forecast), "25% higher than A" is arithmetic on A and B.
+_LOWER = frozenset({"lower", "less", "smaller", "fewer", "down", "below", "cheaper"})
+_HIGHER_THAN = re.compile(
+    rf"(?P<b>{N})(?P<gap>[^⟦;]{{0,40}}?),?\s+(?P<c>{N})\s+(?P<cmp>higher|lower|more|less|fewer"
+    rf"|greater|bigger|larger|smaller|above|below)\s+than\s+(?:[^⟦;,]{{0,30}}?\s+)?"
+    rf"(?P<a>{N})",
+    re.I,
+)
 
 
 # "The Dow fell 475.86 points, or 1.4%, to 33,618.88": an amount, the same change as a
