@@ -322,28 +322,31 @@ class Pair:
     stated_only: bool = False
 
 
+# "from last year's ⟦A⟧", "down from the third quarter's ⟦A⟧": the level A belongs to a time
+# (lower-case words: "from Shell's ⟦A⟧" is another firm's figure, not an earlier one)
+_POSSESSOR = r"(?-i:(?:the\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+['’]s\s+)?"
 _FROM_TO = re.compile(
-    rf"\bfrom\s+(?:an?\s+(?:\w+\s+)?of\s+)?{_BOUND_WORDS}(?P<a>{N})"
+    rf"\bfrom\s+(?:an?\s+(?:\w+\s+)?of\s+)?{_POSSESSOR}{_BOUND_WORDS}(?P<a>{N})"
     rf"(?P<gap>[^⟦;,]{{0,30}}?)\s+to\s+{_BOUND_WORDS}(?P<b>{N})",
     re.I,
 )
 _TO_FROM = re.compile(
     rf"\bto\s+{_BOUND_WORDS}(?P<b>{N})(?P<gap>[^;]{{0,90}}?)"
     rf"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+"
-    rf"(?:an?\s+(?:\w+\s+)?of\s+)?{_BOUND_WORDS}(?P<a>{N})",
+    rf"(?:an?\s+(?:\w+\s+)?of\s+)?{_POSSESSOR}{_BOUND_WORDS}(?P<a>{N})",
     re.I,
 )
 # "Sales were ⟦B⟧, compared with ⟦A⟧ a year earlier, an increase of 25%": a level set against
 # another with no verb of change; only a change stated after it is checked.
 _COMPARED_WITH = re.compile(
     rf"(?P<b>{N})(?P<gap>(?:\s*\([^()]*\))?),?\s+(?:compared\s+(?:with|to)|against|versus"
-    rf"|vs\.?)\s+(?:an?\s+(?:\w+\s+)?of\s+)?{_BOUND_WORDS}(?P<a>{N})",
+    rf"|vs\.?)\s+(?:an?\s+(?:\w+\s+)?of\s+)?{_POSSESSOR}{_BOUND_WORDS}(?P<a>{N})",
     re.I,
 )
 _UP_FROM = re.compile(
     rf"(?P<b>{N})(?P<gap>(?:\s*\([^()]*\))?[^⟦;()]{{0,25}}?),?\s+(?P<dir>up|down)\s+(?:by\s+)?"
     rf"(?:{_BOUND_WORDS}(?P<c>{N})\s+)?(?:from|on|compared\s+(?:with|to)|against)\s+"
-    rf"{_BOUND_WORDS}(?P<a>{N})",
+    rf"{_POSSESSOR}{_BOUND_WORDS}(?P<a>{N})",
     re.I,
 )
 
@@ -530,7 +533,8 @@ def _change_operand(t: Template, tok: str, pair: Pair) -> tuple[str, Span] | Non
 
 
 _PRE_GAP = re.compile(
-    rf"^,?\s*(?:(?P<noun>{UP_NOUNS}|{DOWN_NOUNS})s?\s+)?(?:(?:in|for|on|of)\s+[^⟦,;]{{0,30}}?\s+)?"
+    rf"^,?\s*(?:(?P<noun>{UP_NOUNS}|{DOWN_NOUNS})s?\s+)?"
+    rf"(?:(?:in|for|on|of)\s+[^⟦,;]{{0,30}}?,?\s+)?"  # "a 25% increase in revenue, from"
     # "rose 25% year-on-year to": when the change was measured
     r"(?:(?:year[\s-]on[\s-]year|on\s+the\s+year|last\s+year|this\s+year|annually)\s+)?"
     rf"(?:\(\s*[^()⟦]*\)\s*)?$",
