@@ -343,6 +343,13 @@ _COMPARED_WITH = re.compile(
     rf"|vs\.?)\s+(?:an?\s+(?:\w+\s+)?of\s+)?{_POSSESSOR}{_BOUND_WORDS}(?P<a>{N})",
     re.I,
 )
+# Company results as the UK financial press writes them: "pre-tax profit rose 25% to ⟦B⟧
+# (2003: ⟦A⟧)", "turnover was ⟦B⟧ (2003/04: ⟦A⟧), up 17%": the bracket gives last year's level.
+_YEAR_BRACKET = re.compile(
+    rf"(?:\bto\s+{_BOUND_WORDS})?(?P<b>{N})(?P<gap>)\s*\(\s*(?:19|20)\d\d(?:[-/]\d{{1,4}})?\s*:\s*"
+    rf"{_BOUND_WORDS}(?P<a>{N})\s*\)",
+    re.I,
+)
 _UP_FROM = re.compile(
     rf"(?P<b>{N})(?P<gap>(?:\s*\([^()]*\))?[^⟦;()]{{0,25}}?),?\s+(?P<dir>up|down)\s+(?:by\s+)?"
     rf"(?:{_BOUND_WORDS}(?P<c>{N})\s+)?(?:from|on|compared\s+(?:with|to)|against)\s+"
@@ -443,7 +450,7 @@ def _reached(t: Template, pair: Pair) -> Pair:
 
 def find_pairs(t: Template) -> list[Pair]:
     found: list[Pair] = []
-    for pattern in (_FROM_TO, _TO_FROM, _COMPARED_WITH):
+    for pattern in (_FROM_TO, _TO_FROM, _COMPARED_WITH, _YEAR_BRACKET):
         for m in pattern.finditer(t.text):
             a, b = t.op(m.group("a")), t.op(m.group("b"))
             if not _same_measure(a, b) or not _clean_gap(t, m.group("gap"), a, b):
@@ -452,8 +459,12 @@ def find_pairs(t: Template) -> list[Pair]:
                 continue
             if _expected(t, m.end("a")):
                 continue
-            last = max(m.end("a"), m.end("b"))
-            found.append(Pair(a, b, m.start(), last, stated_only=pattern is _COMPARED_WITH))
+            # (the bracket of "⟦B⟧ (2003: ⟦A⟧)" is the pair's: what follows it may state the change)
+            last = m.end() if pattern is _YEAR_BRACKET else max(m.end("a"), m.end("b"))
+            # with no "to" before B, a verb of change further back may be about something else
+            stated_only = pattern is _COMPARED_WITH or (
+                pattern is _YEAR_BRACKET and not t.text.startswith("to", m.start()))
+            found.append(Pair(a, b, m.start(), last, stated_only=stated_only))
     return found
 
 
