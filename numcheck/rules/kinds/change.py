@@ -649,8 +649,9 @@ _MULTIPLIER = re.compile(
     rf"(?:{_MODIFIER}\s+)?(?:(?P<verb>doubled|doubling|doubles|double|tripled|tripling|trebled"
     rf"|trebling|quadrupled|quadrupling|halved|halving)"
     rf"|(?P<fold>{N}|two|three|four|five|six|seven|eight|nine|ten)[- ]?fold"
-    rf"|(?P<fverb>{UP_VERBS}|{DOWN_VERBS})\s+(?P<prep>by|to)\s+(?:(?:about|around|almost|nearly"
-    rf"|roughly|more\s+than|less\s+than|just\s+over|just\s+under)\s+)?(?P<frac>{_FRACTION})"
+    rf"|(?P<fverb>{UP_VERBS}|{DOWN_VERBS})\s+(?P<prep>by|to)\s+(?:(?P<fmod>about|around|almost"
+    rf"|nearly|roughly|more\s+than|less\s+than|just\s+over|just\s+under)\s+)?"
+    rf"(?P<frac>{_FRACTION})"
     rf"(?:\s+of\s+(?:its|their|the|his|her)\s+(?:[a-z'-]+\s+){{0,2}}?"
     rf"(?:size|level|value|total|peak|figure|number|amount|capacity|price|area))?)",
     re.I,
@@ -684,6 +685,27 @@ def factor_span(factor: float, modifier: str | None, tol: float, loose: float) -
     return Span(factor * (1 - width), factor * (1 + width))
 
 
+def _by_fraction_span(factor: float, modifier: str | None, loose: float) -> Span:
+    """The ratio B/A that "rose by a quarter" (``factor`` 1.25) or "fell by a third" (0.667)
+    allows. The words state the fraction moved, so the slack is on it, the same up and down:
+    "by a quarter" is a change of 20–30%, "nearly a third" 26.7–33.3%, "more than a
+    third" above 33.3%. (Slack on the ratio would let "rose by a quarter" be anything from
+    +12.5% to +37.5%, but "fell by a quarter" only −17.5% to −32.5%.)"""
+    fraction, up = abs(factor - 1), factor > 1
+    mod = re.sub(r"\s+", " ", (modifier or "").lower())
+    if mod in ("more than", "over", "just over", "at least"):
+        moved = Span(fraction, math.inf if up else 1.0)
+    elif mod in ("less than", "under", "just under"):
+        moved = Span(0.0, fraction)
+    elif mod in ("almost", "nearly", "close to"):
+        moved = Span(fraction * (1 - loose), fraction)
+    else:
+        moved = Span(fraction * (1 - loose), fraction * (1 + loose))
+    if up:
+        return Span(1 + moved.lo, 1 + moved.hi)
+    return Span(max(0.0, 1 - moved.hi), 1 - moved.lo)
+
+
 def _stated_multiplier(t: Template, pair: Pair, tol: float, loose: float) -> Stated | None:
     """"doubled from ⟦A⟧ to ⟦B⟧", "halved to ⟦B⟧ from ⟦A⟧", "fell by a third to ⟦B⟧ from ⟦A⟧"."""
     window_start = max(0, pair.first - 120)
@@ -700,7 +722,11 @@ def _stated_multiplier(t: Template, pair: Pair, tol: float, loose: float) -> Sta
     factor = _multiplier_factor(t, best)
     if factor is None:
         return None
-    span = factor_span(factor, best.group("mod"), tol, loose)
+    modifier = best.group("mod") or best.group("fmod")  # "nearly doubled", "by nearly a third"
+    if best.group("frac") and best.group("prep").lower() == "by":
+        span = _by_fraction_span(factor, modifier, loose)
+    else:
+        span = factor_span(factor, modifier, tol, loose)
     start = t.doc_offset(best.start())
     end = _fold_end(t, best) if best.group("fold") and _MARK.match(best.group("fold")) \
         else t.doc_offset(best.end())
@@ -1304,8 +1330,9 @@ class ChangeKind:
                 "type": "number", "minimum": 0, "maximum": 0.5, "default": 0.1,
             },
             "approximate_multiplier_tolerance": {
-                "description": "How far \"nearly doubled\" / \"about a third\" may be from the "
-                               "multiplier, as a fraction of it.",
+                "description": "How far \"nearly doubled\" may be from the multiplier, and "
+                               "a change \"by a third\" / \"by about a quarter\" from the "
+                               "fraction it names, as a fraction of it.",
                 "type": "number", "minimum": 0, "maximum": 0.6, "default": 0.2,
             },
         },
