@@ -325,22 +325,22 @@ class Pair:
 # "from last year's ⟦A⟧", "down from the third quarter's ⟦A⟧": the level A belongs to a time
 # (lower-case words: "from Shell's ⟦A⟧" is another firm's figure, not an earlier one)
 _POSSESSOR = r"(?-i:(?:the\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+['’]s\s+)?"
+# The level a change starts from, after "from" or "compared with": "a loss of ⟦A⟧", "last
+# year's ⟦A⟧", "about ⟦A⟧".
+_START = rf"(?:an?\s+(?:\w+\s+)?of\s+)?{_POSSESSOR}{_BOUND_WORDS}(?P<a>{N})"
+_SET_AGAINST = r"(?:compared\s+(?:with|to)|against|versus|vs\.?)"
 _FROM_TO = re.compile(
-    rf"\bfrom\s+(?:an?\s+(?:\w+\s+)?of\s+)?{_POSSESSOR}{_BOUND_WORDS}(?P<a>{N})"
-    rf"(?P<gap>[^⟦;,]{{0,30}}?)\s+to\s+{_BOUND_WORDS}(?P<b>{N})",
+    rf"\bfrom\s+{_START}(?P<gap>[^⟦;,]{{0,30}}?)\s+to\s+{_BOUND_WORDS}(?P<b>{N})",
     re.I,
 )
 _TO_FROM = re.compile(
-    rf"\bto\s+{_BOUND_WORDS}(?P<b>{N})(?P<gap>[^;]{{0,90}}?)"
-    rf"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+"
-    rf"(?:an?\s+(?:\w+\s+)?of\s+)?{_POSSESSOR}{_BOUND_WORDS}(?P<a>{N})",
+    rf"\bto\s+{_BOUND_WORDS}(?P<b>{N})(?P<gap>[^;]{{0,90}}?)\b(?:from|{_SET_AGAINST})\s+{_START}",
     re.I,
 )
 # "Sales were ⟦B⟧, compared with ⟦A⟧ a year earlier, an increase of 25%": a level set against
 # another with no verb of change; only a change stated after it is checked.
 _COMPARED_WITH = re.compile(
-    rf"(?P<b>{N})(?P<gap>(?:\s*\([^()]*\))?),?\s+(?:compared\s+(?:with|to)|against|versus"
-    rf"|vs\.?)\s+(?:an?\s+(?:\w+\s+)?of\s+)?{_POSSESSOR}{_BOUND_WORDS}(?P<a>{N})",
+    rf"(?P<b>{N})(?P<gap>(?:\s*\([^()]*\))?),?\s+{_SET_AGAINST}\s+{_START}",
     re.I,
 )
 # Company results as the UK financial press writes them: "pre-tax profit rose 25% to ⟦B⟧
