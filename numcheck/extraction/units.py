@@ -230,9 +230,10 @@ _MONEY_SHAPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:m|bn|k)\b")
 
 # A dollar named by its country before an amount, as financial copy writes it: "a record
 # Australian dollars 648m ($492m) profit", "a deficit of Australian dollar 29.4bn".
+# (The code comes from _MONEY_WORDS, the one table of currency names.)
 _NAMED_BEFORE = re.compile(
-    r"\b(?:(?P<AUD>australian)|(?P<CAD>canadian)|(?P<USD>us|u\.s\.|american)|(?P<HKD>hong\s+kong)"
-    r"|(?P<NZD>new\s+zealand)|(?P<SGD>singapore))\s+dollars?\s$", re.I)
+    r"\b(?:australian|canadian|us|u\.s\.|american|hong\s+kong|new\s+zealand|singapore)"
+    r"\s+dollars?(?=\s$)", re.I)
 
 
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
@@ -244,7 +245,7 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
         named = _NAMED_BEFORE.search(text, max(0, start - 24), start)
         if named is None or not _MONEY_SHAPED.match(text, start):
             return None
-        code = next(code for code, found in named.groupdict().items() if found)
+        code = next(code for each, code in _money_each() if each.fullmatch(named.group(0)))
         return code, named.start()
     token = m.group(0).rstrip()
     if token == "R" and not re.search(r"(?:^|\s)R\s?$", window):

@@ -670,15 +670,25 @@ def _fraction_value(words: str) -> float | None:
     return None
 
 
+# What a modifier does to the multiplier or fraction after it.
+_ABOVE = frozenset({"more than", "over", "just over", "at least"})
+_BELOW = frozenset({"less than", "under", "just under"})
+_NEARLY = frozenset({"almost", "nearly", "close to"})
+
+
+def _modifier(words: str | None) -> str:
+    return re.sub(r"\s+", " ", (words or "").lower())
+
+
 def factor_span(factor: float, modifier: str | None, tol: float, loose: float) -> Span:
     """The ratio B/A a multiplier allows: "doubled" 2 ± tol, "nearly doubled" [2 − loose, 2],
     "more than doubled" (2, ∞); for shrinking factors (< 1) "nearly halved" is [0.5, 0.5 +]."""
-    mod = re.sub(r"\s+", " ", (modifier or "").lower())
-    if mod in ("more than", "over", "just over", "at least"):
+    mod = _modifier(modifier)
+    if mod in _ABOVE:
         return Span(factor, math.inf) if factor >= 1 else Span(0.0, factor)
-    if mod in ("less than", "under", "just under"):
+    if mod in _BELOW:
         return Span(0.0, factor) if factor >= 1 else Span(factor, 1.0)
-    if mod in ("almost", "nearly", "close to"):
+    if mod in _NEARLY:
         return Span(factor * (1 - loose), factor) if factor >= 1 else \
             Span(factor, min(1.0, factor * (1 + loose)))
     width = loose if mod else tol
@@ -692,12 +702,12 @@ def _by_fraction_span(factor: float, modifier: str | None, loose: float) -> Span
     third" above 33.3%. (Slack on the ratio would let "rose by a quarter" be anything from
     +12.5% to +37.5%, but "fell by a quarter" only −17.5% to −32.5%.)"""
     fraction, up = abs(factor - 1), factor > 1
-    mod = re.sub(r"\s+", " ", (modifier or "").lower())
-    if mod in ("more than", "over", "just over", "at least"):
+    mod = _modifier(modifier)
+    if mod in _ABOVE:
         moved = Span(fraction, math.inf if up else 1.0)
-    elif mod in ("less than", "under", "just under"):
+    elif mod in _BELOW:
         moved = Span(0.0, fraction)
-    elif mod in ("almost", "nearly", "close to"):
+    elif mod in _NEARLY:
         moved = Span(fraction * (1 - loose), fraction)
     else:
         moved = Span(fraction * (1 - loose), fraction * (1 + loose))
@@ -1112,14 +1122,12 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
         if problem is not None:
             yield problem
     for m in _UP_FROM.finditer(t.text):
-        a, b = t.op(m.group("a")), t.op(m.group("b"))
-        if (a.start, b.start) in seen or not _same_measure(a, b) or inverted_scale(t, a):
-            continue
+        ends = _change_between(t, m, seen)
         # "a margin of 45.6%, less than the 47.3% forecast by analysts and down from 47.1%":
-        # neither end may be an expectation, and no clause break may separate B from "down".
-        gap = re.sub(r"\([^()]*\)", " ", m.group("gap"))
-        if _expected(t, m.end("a")) or _expected(t, m.end("b")) or _BREAK.search(gap):
+        # neither end may be an expectation.
+        if ends is None or _expected(t, m.end("a")) or _expected(t, m.end("b")):
             continue
+        a, b = ends
         seen.add((a.start, b.start))
         if tighten:
             a, b = tightened(a, b), tightened(b, a)
@@ -1145,10 +1153,10 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
         if problem is not None:
             yield problem
     for m in _HIGHER_THAN.finditer(t.text):
-        a, b = t.op(m.group("a")), t.op(m.group("b"))
-        if (a.start, b.start) in seen or not _same_measure(a, b) or inverted_scale(t, a) \
-                or _BREAK.search(re.sub(r"\([^()]*\)", " ", m.group("gap"))):
+        ends = _change_between(t, m, seen)
+        if ends is None:
             continue
+        a, b = ends
         seen.add((a.start, b.start))
         if tighten:
             a, b = tightened(a, b), tightened(b, a)
@@ -1171,10 +1179,23 @@ def problems(t: Template, tighten: bool, tol: float, loose: float) -> Iterator[P
             yield problem
 
 
+def _change_between(t: Template, m: re.Match[str], seen: set[tuple[int, int]]
+                    ) -> tuple[Operand, Operand] | None:
+    """A and B of a match that states the change after B ("⟦B⟧, up 5% from ⟦A⟧", "⟦B⟧ were
+    25% higher than ⟦A⟧"); None when that pair was checked already or is none: two
+    measures, an inverted scale, or a clause break between B and the change."""
+    a, b = t.op(m.group("a")), t.op(m.group("b"))
+    if (a.start, b.start) in seen or not _same_measure(a, b) or inverted_scale(t, a):
+        return None
+    if _BREAK.search(re.sub(r"\([^()]*\)", " ", m.group("gap"))):
+        return None
+    return a, b
+
+
 # "Sales of ⟦B⟧ were ⟦25%⟧ higher than last year's ⟦A⟧", "⟦B⟧, ⟦£800,000⟧ more than the ⟦A⟧
 # raised in 2003": a difference stated between two levels. Whatever A is (last year's figure, a
 # forecast), "25% higher than A" is arithmetic on A and B.
-_LOWER = frozenset({"lower", "less", "smaller", "fewer", "down", "below", "cheaper"})
+_LOWER = frozenset({"lower", "less", "fewer", "smaller", "below"})  # the rest say "higher"
 _HIGHER_THAN = re.compile(
     rf"(?P<b>{N})(?P<gap>[^⟦;]{{0,40}}?),?\s+(?P<c>{N})\s+(?P<cmp>higher|lower|more|less|fewer"
     rf"|greater|bigger|larger|smaller|above|below)\s+than\s+(?:[^⟦;,]{{0,30}}?\s+)?"
